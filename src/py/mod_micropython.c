@@ -1,0 +1,121 @@
+/* mod_micropython.c: the micropython module.
+ *
+ * schedule() queues (function, argument) pairs in a small fixed ring, like
+ * MicroPython's, and raises py_pending; py_handle_pending (runtime) calls
+ * py_run_scheduled to run them between bytecodes.  The ring is a GC root.
+ * native/viper/asm_thumb are decorators that return the function unchanged:
+ * the code still runs, as bytecode. */
+#include <stdio.h>
+
+#include "runtime.h"
+#include "sysio.h"
+
+#define SCHED_DEPTH 8
+
+static py_val_t sched_q[SCHED_DEPTH * 2];
+static int sched_head, sched_count;
+static bool sched_rooted;
+int py_kbd_intr_char = 3;
+void *py_stack_base_hint;
+
+static void sched_mark(void) { py_gc_mark_array(sched_q, SCHED_DEPTH * 2); }
+
+int py_scheduled_count(void) { return sched_count; }
+
+void py_run_scheduled(void) {
+    while (sched_count > 0) {
+        py_val_t fn = sched_q[sched_head * 2], arg = sched_q[sched_head * 2 + 1];
+        sched_q[sched_head * 2] = sched_q[sched_head * 2 + 1] = PY_NONE;
+        sched_head = (sched_head + 1) % SCHED_DEPTH;
+        sched_count--;
+        py_call1(fn, arg);
+    }
+}
+
+static py_val_t m_schedule(int argc, const py_val_t *argv, py_val_t kw) {
+    if (!sched_rooted) {
+        for (int i = 0; i < SCHED_DEPTH * 2; i++) sched_q[i] = PY_NONE;
+        py_gc_add_root_fn(sched_mark);
+        sched_rooted = true;
+    }
+    if (sched_count == SCHED_DEPTH) py_raise_msg(&py_type_RuntimeError, "schedule queue full");
+    int slot = (sched_head + sched_count) % SCHED_DEPTH;
+    sched_q[slot * 2] = argv[0];
+    sched_q[slot * 2 + 1] = argv[1];
+    sched_count++;
+    py_pending = 1;
+    return PY_NONE;
+}
+
+static py_val_t m_identity(int argc, const py_val_t *argv, py_val_t kw) { return argv[0]; }
+
+static py_val_t m_opt_level(int argc, const py_val_t *argv, py_val_t kw) {
+    if (argc == 0) return py_small(py_opt_level);
+    py_opt_level = (int)py_to_i64(argv[0]);
+    return PY_NONE;
+}
+
+static void out(const char *s) {
+    char buf[256];
+    int n = snprintf(buf, sizeof buf, "%s", s);
+    py_write_to(py_cur_stdout(), buf, (size_t)n);
+}
+
+static py_val_t m_mem_info(int argc, const py_val_t *argv, py_val_t kw) {
+    char buf[256];
+    size_t used = py_gc_bytes_used(), free_ = py_gc_bytes_free();
+    int su = 0;
+    if (py_stack_base_hint) su = (int)((char *)py_stack_base_hint - (char *)&buf);
+    snprintf(buf, sizeof buf, "stack: %d out of %ld\nGC: total: %zu, used: %zu, free: %zu\n", su < 0 ? -su : su,
+             (long)(py_stack_base_hint && py_stack_limit ? (char *)py_stack_base_hint - py_stack_limit : 0),
+             used + free_, used, free_);
+    out(buf);
+    return PY_NONE;
+}
+
+static py_val_t m_qstr_info(int argc, const py_val_t *argv, py_val_t kw) {
+    out("qstr pool: interned strings are managed by the collector\n");
+    return PY_NONE;
+}
+
+static py_val_t m_stack_use(int argc, const py_val_t *argv, py_val_t kw) {
+    char here;
+    if (!py_stack_base_hint) return py_small(0);
+    ptrdiff_t d = (char *)py_stack_base_hint - &here;
+    return py_small(d < 0 ? -d : d);
+}
+
+static py_val_t m_heap_lock(int argc, const py_val_t *argv, py_val_t kw) {
+    py_gc_lock();
+    return PY_NONE;
+}
+static py_val_t m_heap_unlock(int argc, const py_val_t *argv, py_val_t kw) {
+    py_gc_unlock();
+    return py_small(0);
+}
+static py_val_t m_heap_locked(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_small(py_gc_is_locked() ? 1 : 0);
+}
+static py_val_t m_kbd_intr(int argc, const py_val_t *argv, py_val_t kw) {
+    py_kbd_intr_char = (int)py_to_i64(argv[0]);
+    return PY_NONE;
+}
+
+static const py_method_def_t micropython_functions[] = {
+    {"const", m_identity, 1, 1, 0},
+    {"opt_level", m_opt_level, 0, 1, 0},
+    {"mem_info", m_mem_info, 0, 1, 0},
+    {"qstr_info", m_qstr_info, 0, 1, 0},
+    {"stack_use", m_stack_use, 0, 0, 0},
+    {"heap_lock", m_heap_lock, 0, 0, 0},
+    {"heap_unlock", m_heap_unlock, 0, 0, 0},
+    {"heap_locked", m_heap_locked, 0, 0, 0},
+    {"kbd_intr", m_kbd_intr, 1, 1, 0},
+    {"schedule", m_schedule, 2, 2, 0},
+    {"native", m_identity, 1, 1, 0},
+    {"viper", m_identity, 1, 1, 0},
+    {"asm_thumb", m_identity, 1, 1, 0},
+    PY_MF_END,
+};
+
+const py_module_def_t py_module_micropython = {"micropython", micropython_functions, NULL};

@@ -1,0 +1,5 @@
+/* module_list.h: every native module, one line each.  Adding a C module is one
+ * file that defines `const py_module_def_t py_module_<name>` plus one line here.
+ * X(c_identifier) -- the module's Python name is the def's `name` field. */
+#define PY_MODULE_LIST(X) \
+    X(builtins) X(sys) X(gc) X(micropython) X(math)

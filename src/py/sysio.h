@@ -1,0 +1,43 @@
+/* sysio.h: internals shared by the builtins/import/sys/file/CLI files
+ * (builtins.c, import.c, mod_sys.c, obj_file.c, io.c, src/cli).  Not part of
+ * the runtime contract; other parts keep using runtime.h. */
+#ifndef PY_SYSIO_H
+#define PY_SYSIO_H
+
+#include "runtime.h"
+
+extern py_type_t py_type_file;
+/* A file object over one of the process's standard streams (0, 1, 2):
+ * writes go through py_write_stdout / py_write_stderr. */
+py_val_t py_file_new_std(int fd);
+/* open() builtin. */
+py_val_t py_builtin_open(int argc, const py_val_t *argv, py_val_t kwnames);
+
+/* io.c */
+void py_flush_stdout(void);
+
+/* mod_sys.c */
+/* Writes text to a file-like value: the default streams fast, else .write(). */
+void py_write_to(py_val_t file, const char *s, size_t n);
+/* The current sys.stdout / sys.stderr (honours reassignment from Python). */
+py_val_t py_cur_stdout(void);
+py_val_t py_cur_stderr(void);
+
+extern py_val_t py_sys_module;
+void py_sys_set_argv(int argc, char **argv);
+void py_sys_init_path(const char *script_dir);
+
+/* import.c */
+/* Runs a file as module `name` (e.g. "__main__"); returns the module. */
+py_val_t py_run_file_as_module(const char *path, py_val_t name);
+/* Finds and runs `name` as __main__ (the -m option). */
+py_val_t py_run_module_as_main(const char *name);
+extern int py_verbose;
+
+/* mod_micropython.c */
+void py_run_scheduled(void); /* runs callbacks queued by micropython.schedule */
+int py_scheduled_count(void);
+extern int py_kbd_intr_char;     /* micropython.kbd_intr: -1 disables Ctrl-C */
+extern void *py_stack_base_hint;  /* set by the CLI: for stack_use / mem_info */
+
+#endif

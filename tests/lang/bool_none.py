@@ -1,0 +1,5 @@
+print(True, False, None, not None, not 0, not 1, bool(''), bool('a'), bool([]), bool([0]))
+print(True and 5, 0 and 5, 0 or 'x', '' or None, None is None, 1 is not None)
+print(True + True, True & False, True | False, True ^ True, type(True & False))
+print(str(None), repr(None), bool(None), None == 0, None == None)
+print(int(False), float(True), bool(0.0), bool(1e-300), bool(0j))

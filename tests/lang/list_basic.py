@@ -1,0 +1,22 @@
+a = [3, 1, 2]
+a.append(5); a.insert(0, 9); a.extend([7, 8])
+print(a, len(a), a[0], a[-1], a[1:3], a[::-1], a[::2])
+print(a.pop(), a.pop(0), a, a.index(2), a.count(1), 2 in a, 4 not in a)
+a.remove(1); print(a)
+a.sort(); print(a)
+a.sort(reverse=True); print(a)
+a.reverse(); print(a)
+b = a.copy(); b.clear(); print(a, b)
+print([1, 2] + [3], [0] * 3, [1, 2] * 0, [[0] * 2] * 2)
+c = [1, 2, 3, 4, 5, 6]
+c[1:3] = [20, 30, 40]; print(c)
+c[::2] = [0, 0, 0, 0][:len(c[::2])]; print(c)
+del c[0]; print(c)
+del c[::2]; print(c)
+c[len(c):] = [99]; print(c)
+print([1, 2, 3] == [1, 2, 3], [1, 2] < [1, 3], [1, 2] < [1, 2, 0], [] == [])
+d = [5, 2, 8]
+d += [1]; d *= 2; print(d)
+print(sorted(d), sorted(d, reverse=True), sorted(["b", "A", "c"], key=str.lower))
+print(list(range(5)), list("ab"), list((1, 2)), list({1: 2}))
+x = [1]; x.append(x); print(x)

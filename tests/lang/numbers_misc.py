@@ -1,0 +1,7 @@
+print(7 / 7, 0.1 * 3, 1 - 0.9, 100 * 1.1, 1 / 3 * 3, 2 ** 0.5 * 2 ** 0.5)
+print(round(1.005, 2), round(2.675, 2), round(-0.5), round(0.5), round(1e20), round(123.456, -1))
+print(int("0"), -0, 0 * -1, float("-0"), 5 % 5, -5 % 5)
+print(float(2 ** 53) + 1, 2 ** 53 + 1, 9007199254740993 == 9007199254740993.0)
+print(max(1, 2.0), min(1.0, 1), sorted([1, 1.0, True]), 3 == 3.0 == True + 2)
+print(divmod(-7, 2), divmod(7, -2), divmod(-7.0, 2), pow(-2, 2), pow(2.0, 3), pow(10, -2))
+print(hash(0) == hash(0.0) == hash(False), hash(-1) == hash(-1.0))

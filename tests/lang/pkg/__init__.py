@@ -1,0 +1,2 @@
+PKG_NAME = "pkg"
+from .util import helper

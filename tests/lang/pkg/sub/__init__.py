@@ -1,0 +1,3 @@
+from .. import util
+from ..util import helper as h2
+LEVEL = "sub"

@@ -1,0 +1,3 @@
+from . import LEVEL
+def where():
+    return LEVEL + "/leaf"

@@ -1,0 +1,7 @@
+r = range(2, 20, 3)
+print(r, list(r), len(r), r[0], r[-1], r[1:3], 5 in r, 6 in r, r.index(8), list(reversed(r)))
+print(list(range(5, 0, -1)), list(range(0)), len(range(0, 10, 4)), range(3) == range(0, 3))
+print(r.start, r.stop, r.step, list(range(-5, 5, 2)))
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, s.indices(5), "abcdefghij"[s])
+print(slice(None, None, -1).indices(4), [1, 2, 3, 4, 5][slice(-2, None)])

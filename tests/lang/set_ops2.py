@@ -1,0 +1,15 @@
+a = set(range(10))
+evens = {x for x in a if x % 2 == 0}
+print(sorted(a - evens), sorted(evens & {0, 1, 2}), len(a | {100}))
+s = {1, 2}
+s.update([3], (4,), {5})
+print(sorted(s))
+s.intersection_update({1, 2, 3, 9})
+print(sorted(s))
+s.difference_update({1})
+print(sorted(s))
+s.symmetric_difference_update({3, 7})
+print(sorted(s))
+print({1, 2} == frozenset({1, 2}), frozenset({1}) | {2}, type(frozenset({1}) | {2}).__name__)
+t = set("hello")
+print(len(t), sorted(t), "h" in t, {(1, 2), (1, 2)}, len({1, 1.0, True}))

@@ -1,0 +1,12 @@
+print("{} {}".format(1, 2), "{1} {0}".format("a", "b"), "{x}-{y}".format(x=1, y=2))
+print("{:>5}|{:<5}|{:^5}|".format("a", "b", "c"), "{:*^9}".format("mid"))
+print("{:5d}|{:<5d}|{:05d}|{:+d}|{: d}".format(42, 42, 42, 42, 42))
+print("{:x} {:X} {:o} {:b} {:#x} {:#b} {:,} {:_}".format(255, 255, 8, 5, 255, 5, 1234567, 1234567))
+print("{0!r} {0!s} {0}".format("hi"), "{!r:>8}".format("a"))
+print("{0[0]} {0[1]} {1[k]} {2.real}".format([1, 2], {"k": "v"}, 3 + 4j))
+print("{{}} {}".format(7), "{:{}}|".format("ab", 5), "{:.{}f}".format(3.14159, 2))
+print("%s %d %5.2f %-4s| %x %o %c %r %%" % ("s", 42, 3.14159, "ab", 255, 8, 65, "r"))
+print("%(a)s-%(b)d" % {"a": "x", "b": 5}, "%05d" % -42, "%+.1e" % 12345.0, "%i" % 3)
+name = "world"; n = 3; w = 8
+print(f"hello {name}!", f"{n * 2}", f"{name!r}", f"{name:>{w}}|", f"{n:03d}", f"{{lit}}", f"{'nested'}")
+print(f"{[1, 2][0]}", f"{ {'a': 1}['a'] }", f"{n=}", f"{3.5:.0f}", f"{name.upper()}")

@@ -7,16 +7,16 @@ OPT ?= -O2
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -g -Isrc $(CFLAGS)
 LDLIBS = -lm
 
-SRC_DIRS = src/py src/modules src/cli
+SRC_DIRS = src/py src/board src/modules src/cli
 SRCS = $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 BUILD ?= build
 OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 DEPS = $(OBJS:.o=.d)
 BIN ?= breadboard
 
-.PHONY: all run test test-fast sanitize bench format lint clean expected
-
 all: $(BIN)
+
+.PHONY: board-tests all run test test-fast sanitize bench format lint clean expected
 
 $(BIN): $(OBJS)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -27,17 +27,22 @@ $(BUILD)/%.o: src/%.c
 
 -include $(DEPS)
 
+# The simulator's C unit tests (tests/board/test_*.c) build into $(BUILD)/board-tests.
+include src/board/board.mk
+BOARD_TEST_CFLAGS = $(OPT) -g $(CFLAGS)
+board-tests: $(BOARD_TESTS)
+
 run: $(BIN)
 	./$(BIN) examples/hello.py
 
-test: $(BIN)
-	python3 tests/run.py --bin ./$(BIN)
+test: $(BIN) $(BOARD_TESTS)
+	python3 tests/run.py --bin ./$(BIN) --board-tests $(BUILD)/board-tests
 
 sanitize:
 	$(MAKE) BUILD=build-san BIN=breadboard-san OPT="-O1" \
 	    CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	    LDFLAGS="-fsanitize=address,undefined"
-	ASAN_OPTIONS=detect_leaks=1 python3 tests/run.py --bin ./breadboard-san --sanitizer
+	    LDFLAGS="-fsanitize=address,undefined" all board-tests
+	ASAN_OPTIONS=detect_leaks=1 python3 tests/run.py --bin ./breadboard-san --sanitizer --board-tests build-san/board-tests
 
 bench: $(BIN)
 	python3 bench/run.py --bin ./$(BIN)

@@ -67,6 +67,21 @@ def run_cli_test(binary, path, timeout, sanitizer):
     return p.returncode == 0, out[-3000:]
 
 
+def run_board_test(binary, path, timeout, sanitizer):
+    """A C unit-test program of the simulator (tests/board/test_*.c, built by
+    make into --board-tests): TAP lines, exit status 0 when every case passed."""
+    try:
+        p = subprocess.run([path], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=timeout * 6)
+    except subprocess.TimeoutExpired:
+        return False, "timeout"
+    out = p.stdout.decode("utf-8", "replace")
+    if sanitizer and any(m in out for m in SAN_MARKERS):
+        return False, "sanitizer report:\n" + out[-3000:]
+    bad = [l for l in out.splitlines() if l.startswith("not ok")]
+    return p.returncode == 0 and not bad, "\n".join(bad) + "\n" + out[-2000:]
+
+
 def diff(expected, got):
     e = expected.decode("utf-8", "replace").splitlines()
     g = got.decode("utf-8", "replace").splitlines()
@@ -78,8 +93,12 @@ def diff(expected, got):
     return "outputs differ (line endings?)"
 
 
-def collect(selected):
+def collect(selected, board_tests):
     jobs = []
+    if board_tests and os.path.isdir(board_tests):
+        for name in sorted(os.listdir(board_tests)):
+            if name.startswith("test_"):
+                jobs.append(("board", os.path.join(board_tests, name)))
     for suite in ("lang", "modules"):
         d = os.path.join(HERE, suite)
         if os.path.isdir(d):
@@ -100,6 +119,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="./breadboard")
     ap.add_argument("--sanitizer", action="store_true")
+    ap.add_argument("--board-tests", default="", help="folder of built simulator unit tests")
     ap.add_argument("--timeout", type=float, default=10.0)
     ap.add_argument("-j", type=int, default=max(2, os.cpu_count() or 2))
     ap.add_argument("-v", action="store_true", help="print each test")
@@ -107,17 +127,17 @@ def main():
     args = ap.parse_args()
     binary = os.path.abspath(args.bin)
     timeout = args.timeout * (4 if args.sanitizer else 1)
-    jobs = collect(args.filter)
+    jobs = collect(args.filter, args.board_tests)
 
     def work(job):
         kind, path = job
-        fn = run_program if kind == "prog" else run_cli_test
-        return path, fn(binary, path, timeout, args.sanitizer)
+        fn = {"prog": run_program, "cli": run_cli_test, "board": run_board_test}[kind]
+        return kind, path, fn(binary, path, timeout, args.sanitizer)
 
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as ex:
-        for path, (ok, detail) in ex.map(work, jobs):
-            rel = os.path.relpath(path, HERE)
+        for kind, path, (ok, detail) in ex.map(work, jobs):
+            rel = "board/" + os.path.basename(path) if kind == "board" else os.path.relpath(path, HERE)
             if ok:
                 passed += 1
                 if args.v:

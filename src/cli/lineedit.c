@@ -181,7 +181,10 @@ char *cli_readline(const char *prompt, const char *initial, int *status) {
     set_text(&l, initial ? initial : "");
     int hist_pos = history_len;
     char *saved = NULL; /* the line being edited when browsing history */
-    refresh(prompt, &l);
+    /* The first draw and plain typing at the end of the line write only the new
+     * text: a redraw per key would flood slow terminals and logs of sessions. */
+    outs(prompt);
+    out(l.buf, l.len);
     for (;;) {
         int c = read_byte();
         if (c < 0) { /* input closed */
@@ -266,12 +269,19 @@ char *cli_readline(const char *prompt, const char *initial, int *status) {
             }
         } else if (c >= 32 || c >= 128) {
             char ch = (char)c;
+            bool at_end = l.pos == l.len;
             insert(&l, &ch, 1);
+            if (at_end) {
+                out(&ch, 1);
+                continue;
+            }
         }
         refresh(prompt, &l);
     }
-    l.pos = l.len;
-    refresh(prompt, &l);
+    if (l.pos != l.len) {
+        l.pos = l.len;
+        refresh(prompt, &l);
+    }
     outs("\r\n");
     raw_disable();
     free(saved);

@@ -264,21 +264,26 @@ static py_val_t b_compile(int argc, const py_val_t *argv, py_val_t kwnames) {
     return source_code(src, md, "compile", filename);
 }
 
+/* getattr with a default: AttributeError (from a __getattr__ too) means
+ * "absent".  Kept apart from b_getattr so no local is live across setjmp. */
+static py_val_t getattr_or_null(py_val_t obj, py_val_t name) {
+    py_try_t t;
+    if (py_try(&t)) {
+        py_val_t r = py_getattr_opt(obj, name);
+        py_try_end(&t);
+        return r;
+    }
+    if (!py_exc_matches(t.exc, py_obj(&py_type_AttributeError))) py_raise(t.exc);
+    return PY_NULL;
+}
+
 static py_val_t b_getattr(int argc, const py_val_t *argv, py_val_t kw) {
     py_val_t name = argv[1];
     if (!py_is_str(name))
         py_raise_msg(&py_type_TypeError, "attribute name must be string, not '%s'", py_type_name(name));
     name = py_intern_str(name);
     if (argc < 3) return py_getattr(argv[0], name);
-    py_try_t t;
-    py_val_t r;
-    if (py_try(&t)) {
-        r = py_getattr_opt(argv[0], name);
-        py_try_end(&t);
-    } else {
-        if (!py_exc_matches(t.exc, py_obj(&py_type_AttributeError))) py_raise(t.exc);
-        r = PY_NULL;
-    }
+    py_val_t r = getattr_or_null(argv[0], name);
     return py_is_null(r) ? argv[2] : r;
 }
 

@@ -57,8 +57,10 @@ static void range_args(int argc, const py_val_t *argv, int at, size_t n, size_t 
     }
     if (argc > at + 1 && !py_is_none(argv[at + 1])) {
         hi = py_to_i64(argv[at + 1]);
-        if (hi < 0) hi = hi + (int64_t)n < 0 ? 0 : hi + (int64_t)n;
-        else if (hi > (int64_t)n) hi = (int64_t)n;
+        if (hi < 0)
+            hi = hi + (int64_t)n < 0 ? 0 : hi + (int64_t)n;
+        else if (hi > (int64_t)n)
+            hi = (int64_t)n;
     }
     *s = (size_t)lo; /* may exceed n: callers check */
     *e = (size_t)hi;
@@ -111,8 +113,12 @@ static ssize_t do_find(int argc, const py_val_t *argv, bool rev) {
 
 /* ------------------------------------------------------------ searching */
 
-py_val_t py_bm_find(int argc, const py_val_t *argv, py_val_t kw) { return py_small(do_find(argc, argv, false)); }
-py_val_t py_bm_rfind(int argc, const py_val_t *argv, py_val_t kw) { return py_small(do_find(argc, argv, true)); }
+py_val_t py_bm_find(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_small(do_find(argc, argv, false));
+}
+py_val_t py_bm_rfind(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_small(do_find(argc, argv, true));
+}
 
 py_val_t py_bm_index(int argc, const py_val_t *argv, py_val_t kw) {
     ssize_t r = do_find(argc, argv, false);
@@ -167,7 +173,8 @@ static py_val_t affix_match(int argc, const py_val_t *argv, bool end, const char
         py_val_t x = items[i];
         if (!py_is_obj(x) || !py_type_of(x)->buffer) {
             if (tuple)
-                py_raise_msg(&py_type_TypeError, "a bytes-like object is required, not '%s'", py_type_name(x));
+                py_raise_msg(&py_type_TypeError, "a bytes-like object is required, not '%s'",
+                             py_type_name(x));
             py_raise_msg(&py_type_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s", func,
                          py_type_name(x));
         }
@@ -187,17 +194,17 @@ py_val_t py_bm_endswith(int argc, const py_val_t *argv, py_val_t kw) {
 
 /* ------------------------------------------------------------ classification */
 
-#define CLASSIFY(name, empty, test_all)                                                                     \
-    py_val_t py_bm_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
-        const uint8_t *p;                                                                                   \
-        size_t n;                                                                                           \
-        py_bytes_self(argv[0], &p, &n);                                                                     \
-        if (n == 0) return py_bool(empty);                                                                  \
-        for (size_t i = 0; i < n; i++) {                                                                    \
-            uint8_t c = p[i];                                                                               \
-            if (!(test_all)) return PY_FALSE;                                                               \
-        }                                                                                                   \
-        return PY_TRUE;                                                                                     \
+#define CLASSIFY(name, empty, test_all)                                                                      \
+    py_val_t py_bm_##name(int argc, const py_val_t *argv, py_val_t kw) {                                     \
+        const uint8_t *p;                                                                                    \
+        size_t n;                                                                                            \
+        py_bytes_self(argv[0], &p, &n);                                                                      \
+        if (n == 0) return py_bool(empty);                                                                   \
+        for (size_t i = 0; i < n; i++) {                                                                     \
+            uint8_t c = p[i];                                                                                \
+            if (!(test_all)) return PY_FALSE;                                                                \
+        }                                                                                                    \
+        return PY_TRUE;                                                                                      \
     }
 
 CLASSIFY(isalnum, false, is_alpha(c) || is_digit(c))
@@ -256,10 +263,18 @@ static py_val_t case_map(const py_val_t *argv, int how) {
     for (size_t i = 0; i < n; i++) {
         uint8_t c = p[i];
         switch (how) {
-        case MAP_LOWER: c = to_lower(c); break;
-        case MAP_UPPER: c = to_upper(c); break;
-        case MAP_SWAP: c = is_lower(c) ? to_upper(c) : to_lower(c); break;
-        case MAP_CAPITALIZE: c = i == 0 ? to_upper(c) : to_lower(c); break;
+        case MAP_LOWER:
+            c = to_lower(c);
+            break;
+        case MAP_UPPER:
+            c = to_upper(c);
+            break;
+        case MAP_SWAP:
+            c = is_lower(c) ? to_upper(c) : to_lower(c);
+            break;
+        case MAP_CAPITALIZE:
+            c = i == 0 ? to_upper(c) : to_lower(c);
+            break;
         default:
             c = prev_cased ? to_lower(c) : to_upper(c);
             prev_cased = is_alpha(c);
@@ -273,7 +288,9 @@ static py_val_t case_map(const py_val_t *argv, int how) {
 py_val_t py_bm_lower(int argc, const py_val_t *argv, py_val_t kw) { return case_map(argv, MAP_LOWER); }
 py_val_t py_bm_upper(int argc, const py_val_t *argv, py_val_t kw) { return case_map(argv, MAP_UPPER); }
 py_val_t py_bm_swapcase(int argc, const py_val_t *argv, py_val_t kw) { return case_map(argv, MAP_SWAP); }
-py_val_t py_bm_capitalize(int argc, const py_val_t *argv, py_val_t kw) { return case_map(argv, MAP_CAPITALIZE); }
+py_val_t py_bm_capitalize(int argc, const py_val_t *argv, py_val_t kw) {
+    return case_map(argv, MAP_CAPITALIZE);
+}
 py_val_t py_bm_title(int argc, const py_val_t *argv, py_val_t kw) { return case_map(argv, MAP_TITLE); }
 
 /* ------------------------------------------------------------ padding */
@@ -288,7 +305,8 @@ static uint8_t fill_arg(int argc, const py_val_t *argv, const char *func) {
     return q[0];
 }
 
-static py_val_t pad(int argc, const py_val_t *argv, const char *func, int align /* -1 left, 0 center, 1 right */) {
+static py_val_t pad(int argc, const py_val_t *argv, const char *func,
+                    int align /* -1 left, 0 center, 1 right */) {
     const uint8_t *p;
     size_t n;
     int kind = py_bytes_self(argv[0], &p, &n);
@@ -296,9 +314,12 @@ static py_val_t pad(int argc, const py_val_t *argv, const char *func, int align 
     uint8_t fill = fill_arg(argc, argv, func);
     if (w <= (int64_t)n) return sub_result(kind, argv[0], p, n, 0, n);
     size_t total = (size_t)w, padn = total - n, left;
-    if (align < 0) left = 0;
-    else if (align > 0) left = padn;
-    else left = padn / 2 + (padn & total & 1); /* CPython's rounding for center */
+    if (align < 0)
+        left = 0;
+    else if (align > 0)
+        left = padn;
+    else
+        left = padn / 2 + (padn & total & 1); /* CPython's rounding for center */
     py_val_t r;
     uint8_t *d = py_bytes_make_uninit(kind, total, &r);
     memset(d, fill, left);
@@ -439,7 +460,8 @@ static py_val_t partition(const py_val_t *argv, bool rev) {
     }
     size_t a = (size_t)at;
     t->items[0] = py_bytes_make(kind, p, a);
-    t->items[1] = kind == PY_BK_BYTES && py_is_type(argv[1], &py_type_bytes) ? argv[1] : py_bytes_make(kind, q, m);
+    t->items[1] =
+        kind == PY_BK_BYTES && py_is_type(argv[1], &py_type_bytes) ? argv[1] : py_bytes_make(kind, q, m);
     t->items[2] = py_bytes_make(kind, p + a + m, n - a - m);
     return r;
 }
@@ -564,6 +586,10 @@ py_val_t py_bm_join(int argc, const py_val_t *argv, py_val_t kw) {
         seq = py_list_from_iter(seq);
         py_seq_items(seq, &cnt, &items);
     }
+    /* items points into the list's raw block, which does not keep the
+     * items alive by itself: hold the list where the stack scan sees it */
+    volatile py_val_t keep = seq;
+    (void)keep;
     size_t total = 0;
     for (size_t i = 0; i < cnt; i++) {
         const uint8_t *q;
@@ -571,8 +597,8 @@ py_val_t py_bm_join(int argc, const py_val_t *argv, py_val_t kw) {
         py_val_t x = items[i];
         if (py_bytes_view(x, &q, &m) == PY_BK_NONE) {
             if (!py_is_obj(x) || !py_type_of(x)->buffer)
-                py_raise_msg(&py_type_TypeError, "sequence item %zu: expected a bytes-like object, %s found", i,
-                             py_type_name(x));
+                py_raise_msg(&py_type_TypeError, "sequence item %zu: expected a bytes-like object, %s found",
+                             i, py_type_name(x));
             py_bytes_arg(x, &q, &m);
         }
         total += m + (i ? n : 0);
@@ -775,7 +801,8 @@ static int hexval(uint8_t c) {
 
 py_val_t py_bm_fromhex(int argc, const py_val_t *argv, py_val_t kw) {
     py_val_t cls = argv[0], s = argv[1];
-    if (!py_is_str(s)) py_raise_msg(&py_type_TypeError, "fromhex() argument must be str, not %s", py_type_name(s));
+    if (!py_is_str(s))
+        py_raise_msg(&py_type_TypeError, "fromhex() argument must be str, not %s", py_type_name(s));
     s = py_unwrap_native(s);
     const uint8_t *p = (const uint8_t *)py_str_data(s);
     size_t n = py_str_len(s);
@@ -835,13 +862,20 @@ static py_val_t binop(const py_val_t *argv, py_binop_t op, bool reflected) {
     size_t n;
     int kind = py_bytes_self(argv[0], &p, &n);
     py_val_t a = reflected ? argv[1] : argv[0], b = reflected ? argv[0] : argv[1];
-    py_val_t r = kind == PY_BK_BYTES ? py_bytes_binary_slot(op, a, b) : py_bytes_seq_binary_bytearray(op, a, b);
+    py_val_t r =
+        kind == PY_BK_BYTES ? py_bytes_binary_slot(op, a, b) : py_bytes_seq_binary_bytearray(op, a, b);
     return py_is_null(r) ? PY_NOTIMPLEMENTED : r;
 }
 
-py_val_t py_bm_dunder_add(int argc, const py_val_t *argv, py_val_t kw) { return binop(argv, PY_OP_ADD, false); }
-py_val_t py_bm_dunder_mul(int argc, const py_val_t *argv, py_val_t kw) { return binop(argv, PY_OP_MUL, false); }
-py_val_t py_bm_dunder_mod(int argc, const py_val_t *argv, py_val_t kw) { return binop(argv, PY_OP_MOD, false); }
+py_val_t py_bm_dunder_add(int argc, const py_val_t *argv, py_val_t kw) {
+    return binop(argv, PY_OP_ADD, false);
+}
+py_val_t py_bm_dunder_mul(int argc, const py_val_t *argv, py_val_t kw) {
+    return binop(argv, PY_OP_MUL, false);
+}
+py_val_t py_bm_dunder_mod(int argc, const py_val_t *argv, py_val_t kw) {
+    return binop(argv, PY_OP_MOD, false);
+}
 
 py_val_t py_bm_dunder_repr(int argc, const py_val_t *argv, py_val_t kw) {
     const uint8_t *p;
@@ -849,8 +883,10 @@ py_val_t py_bm_dunder_repr(int argc, const py_val_t *argv, py_val_t kw) {
     int kind = py_bytes_self(argv[0], &p, &n);
     py_sb_t sb;
     py_sb_init(&sb);
-    if (kind == PY_BK_BYTES) py_bytes_print_slot(&sb, argv[0], PY_PRINT_REPR);
-    else py_bytearray_print_slot(&sb, argv[0], PY_PRINT_REPR);
+    if (kind == PY_BK_BYTES)
+        py_bytes_print_slot(&sb, argv[0], PY_PRINT_REPR);
+    else
+        py_bytearray_print_slot(&sb, argv[0], PY_PRINT_REPR);
     return py_sb_to_str(&sb);
 }
 

@@ -104,17 +104,20 @@ py_val_t py_bytes_hex(const uint8_t *p, size_t n, int argc, const py_val_t *argv
 
 /* The methods bytes and bytearray share (bytes_methods.c), as
  * X(name, min_args, max_args, flags) with counts including self. */
-#define PY_BYTES_COMMON_METHODS(X)                                                                          \
-    X(capitalize, 1, 1, 0) X(center, 2, 3, 0) X(count, 2, 4, 0) X(decode, 1, 3, PY_MF_KW)                 \
-    X(endswith, 2, 4, 0) X(expandtabs, 1, 2, PY_MF_KW) X(find, 2, 4, 0) X(fromhex, 2, 2, PY_MF_CLASS)      \
-    X(hex, 1, 3, PY_MF_KW) X(index, 2, 4, 0) X(isalnum, 1, 1, 0) X(isalpha, 1, 1, 0) X(isascii, 1, 1, 0)   \
-    X(isdigit, 1, 1, 0) X(islower, 1, 1, 0) X(isspace, 1, 1, 0) X(istitle, 1, 1, 0) X(isupper, 1, 1, 0)   \
-    X(join, 2, 2, 0) X(ljust, 2, 3, 0) X(lower, 1, 1, 0) X(lstrip, 1, 2, 0) X(maketrans, 2, 2, PY_MF_STATIC) \
-    X(partition, 2, 2, 0) X(removeprefix, 2, 2, 0) X(removesuffix, 2, 2, 0) X(replace, 3, 4, 0)           \
-    X(rfind, 2, 4, 0) X(rindex, 2, 4, 0) X(rjust, 2, 3, 0) X(rpartition, 2, 2, 0)                         \
-    X(rsplit, 1, 3, PY_MF_KW) X(rstrip, 1, 2, 0) X(split, 1, 3, PY_MF_KW) X(splitlines, 1, 2, PY_MF_KW)   \
-    X(startswith, 2, 4, 0) X(strip, 1, 2, 0) X(swapcase, 1, 1, 0) X(title, 1, 1, 0)                       \
+/* clang-format off */
+#define PY_BYTES_COMMON_METHODS(X)                                                                  \
+    X(capitalize, 1, 1, 0) X(center, 2, 3, 0) X(count, 2, 4, 0) X(decode, 1, 3, PY_MF_KW)          \
+    X(endswith, 2, 4, 0) X(expandtabs, 1, 2, PY_MF_KW) X(find, 2, 4, 0)                             \
+    X(fromhex, 2, 2, PY_MF_CLASS) X(hex, 1, 3, PY_MF_KW) X(index, 2, 4, 0) X(isalnum, 1, 1, 0)      \
+    X(isalpha, 1, 1, 0) X(isascii, 1, 1, 0) X(isdigit, 1, 1, 0) X(islower, 1, 1, 0)                 \
+    X(isspace, 1, 1, 0) X(istitle, 1, 1, 0) X(isupper, 1, 1, 0) X(join, 2, 2, 0) X(ljust, 2, 3, 0)  \
+    X(lower, 1, 1, 0) X(lstrip, 1, 2, 0) X(maketrans, 2, 2, PY_MF_STATIC) X(partition, 2, 2, 0)     \
+    X(removeprefix, 2, 2, 0) X(removesuffix, 2, 2, 0) X(replace, 3, 4, 0) X(rfind, 2, 4, 0)         \
+    X(rindex, 2, 4, 0) X(rjust, 2, 3, 0) X(rpartition, 2, 2, 0) X(rsplit, 1, 3, PY_MF_KW)           \
+    X(rstrip, 1, 2, 0) X(split, 1, 3, PY_MF_KW) X(splitlines, 1, 2, PY_MF_KW)                       \
+    X(startswith, 2, 4, 0) X(strip, 1, 2, 0) X(swapcase, 1, 1, 0) X(title, 1, 1, 0)                 \
     X(translate, 2, 3, PY_MF_KW) X(upper, 1, 1, 0) X(zfill, 2, 2, 0)
+/* clang-format on */
 
 #define PY_BYTES_DECL_(name, lo, hi, fl) py_val_t py_bm_##name(int argc, const py_val_t *argv, py_val_t kw);
 PY_BYTES_COMMON_METHODS(PY_BYTES_DECL_)
@@ -137,15 +140,17 @@ py_val_t py_bm_dunder_le(int argc, const py_val_t *argv, py_val_t kw);
 py_val_t py_bm_dunder_gt(int argc, const py_val_t *argv, py_val_t kw);
 py_val_t py_bm_dunder_ge(int argc, const py_val_t *argv, py_val_t kw);
 
-#define PY_BYTES_DUNDER_DEFS                                                                                \
-    {"__len__", py_bm_dunder_len, 1, 1, 0}, {"__getitem__", py_bm_dunder_getitem, 2, 2, 0},                \
-        {"__contains__", py_bm_dunder_contains, 2, 2, 0}, {"__iter__", py_bm_dunder_iter, 1, 1, 0},        \
-        {"__add__", py_bm_dunder_add, 2, 2, 0}, {"__mul__", py_bm_dunder_mul, 2, 2, 0},                    \
-        {"__rmul__", py_bm_dunder_mul, 2, 2, 0}, {"__mod__", py_bm_dunder_mod, 2, 2, 0},                   \
-        {"__repr__", py_bm_dunder_repr, 1, 1, 0}, {"__str__", py_bm_dunder_repr, 1, 1, 0},                 \
-        {"__eq__", py_bm_dunder_eq, 2, 2, 0}, {"__ne__", py_bm_dunder_ne, 2, 2, 0},                        \
-        {"__lt__", py_bm_dunder_lt, 2, 2, 0}, {"__le__", py_bm_dunder_le, 2, 2, 0},                        \
-        {"__gt__", py_bm_dunder_gt, 2, 2, 0}, {"__ge__", py_bm_dunder_ge, 2, 2, 0}
+/* clang-format off */
+#define PY_BYTES_DUNDER_DEFS                                                                        \
+    {"__len__", py_bm_dunder_len, 1, 1, 0}, {"__getitem__", py_bm_dunder_getitem, 2, 2, 0},         \
+    {"__contains__", py_bm_dunder_contains, 2, 2, 0}, {"__iter__", py_bm_dunder_iter, 1, 1, 0},     \
+    {"__add__", py_bm_dunder_add, 2, 2, 0}, {"__mul__", py_bm_dunder_mul, 2, 2, 0},                 \
+    {"__rmul__", py_bm_dunder_mul, 2, 2, 0}, {"__mod__", py_bm_dunder_mod, 2, 2, 0},                \
+    {"__repr__", py_bm_dunder_repr, 1, 1, 0}, {"__str__", py_bm_dunder_repr, 1, 1, 0},              \
+    {"__eq__", py_bm_dunder_eq, 2, 2, 0}, {"__ne__", py_bm_dunder_ne, 2, 2, 0},                     \
+    {"__lt__", py_bm_dunder_lt, 2, 2, 0}, {"__le__", py_bm_dunder_le, 2, 2, 0},                     \
+    {"__gt__", py_bm_dunder_gt, 2, 2, 0}, {"__ge__", py_bm_dunder_ge, 2, 2, 0}
+/* clang-format on */
 
 /* The slots behind those dunders, defined per type. */
 py_val_t py_bytes_getitem_slot(py_val_t self, py_val_t key);

@@ -600,14 +600,13 @@ static int parent_cell(cc_t *c, const char *name) {
 }
 
 /* [defaults/kwdefaults already pushed per flags] -> [function] */
-static void make_function(cc_t *c, cc_scope_t *child, py_val_t code, uint32_t flags) {
+static void make_function(cc_t *c, py_val_t code, uint32_t flags) {
     int nfree = 0;
     py_tuple_t *fv = py_as_tuple(((py_code_t *)py_as_ptr(code))->freevars);
     for (size_t i = 0; i < fv->len; i++) {
         cc_emit(c, OP_LOAD_CLOSURE, (uint32_t)parent_cell(c, py_str_data(fv->items[i])));
         nfree++;
     }
-    (void)child;
     if (nfree) {
         cc_emit(c, OP_BUILD_TUPLE, (uint32_t)nfree);
         flags |= 8;
@@ -711,7 +710,7 @@ void cc_function(cc_t *c, py_ast_t *s) {
     uint32_t flags = push_defaults(c, s->a, c->u->st->private_name);
     py_val_t code = function_code(c, sc, s, firstline);
     c->u->line = saved;
-    make_function(c, sc, code, flags);
+    make_function(c, code, flags);
     for (int i = 0; i < s->s2.n; i++) cc_emit(c, OP_CALL_FUNCTION, 1);
     cc_name_op(c, s->str, CTX_STORE);
 }
@@ -723,7 +722,7 @@ void cc_lambda(cc_t *c, py_ast_t *e) {
     uint32_t flags = push_defaults(c, e->a, c->u->st->private_name);
     py_val_t code = function_code(c, sc, e, e->line);
     c->u->line = saved;
-    make_function(c, sc, code, flags);
+    make_function(c, code, flags);
 }
 
 bool cc_is_docstring(py_ast_t *s) {
@@ -768,7 +767,7 @@ void cc_class(cc_t *c, py_ast_t *s) {
     cc_emit(c, OP_RETURN_VALUE, 0);
     py_val_t code = assemble(c, PY_CODE_CLASSBODY, 0, 0, 0);
     c->u->line = saved;
-    make_function(c, sc, code, 0);
+    make_function(c, code, 0);
     cc_emit(c, OP_LOAD_CONST, (uint32_t)cc_add_const(c, cc_str_const(c, s->str, strlen(s->str))));
     cc_call_args(c, &s->s3, 2, s->line);
     for (int i = 0; i < s->s2.n; i++) cc_emit(c, OP_CALL_FUNCTION, 1);
@@ -848,7 +847,7 @@ void cc_comprehension(cc_t *c, py_ast_t *e) {
                                           : (sc->is_async ? PY_CODE_COROUTINE : 0);
     py_val_t code = assemble(c, flags, 1, 0, 0);
     c->u->line = saved;
-    make_function(c, sc, code, 0);
+    make_function(c, code, 0);
     py_ast_t *g0 = e->s1.items[0];
     cc_expr(c, g0->b);
     cc_emit(c, (g0->flags & AST_FLAG_ASYNC) ? OP_GET_AITER : OP_GET_ITER, 0);
@@ -890,15 +889,14 @@ static py_val_t compile_module(cc_t *c, py_ast_t *tree) {
     return assemble(c, PY_CODE_MODULE, 0, 0, 0);
 }
 
-static py_val_t compile_tree(py_ast_t *tree, py_val_t filename, int mode, const char *src, size_t len) {
+/* The tree says the mode (MODULE, INTERACTIVE or EXPRESSION node). */
+static py_val_t compile_tree(py_ast_t *tree, py_val_t filename, const char *src, size_t len) {
     cc_t c;
     memset(&c, 0, sizeof c);
     py_arena_init(&c.arena);
     c.filename = py_is_str(filename) ? filename : py_str_from_cstr("<string>");
-    c.fname_c = py_str_data(c.filename);
     c.src = src;
     c.srclen = len;
-    c.mode = mode;
     c.keep = py_list_new(0);
     py_gc_add_root(&c.keep);
     py_gc_add_root(&c.filename);
@@ -920,7 +918,7 @@ static py_val_t compile_tree(py_ast_t *tree, py_val_t filename, int mode, const 
 }
 
 py_val_t py_compile_ast(py_ast_t *tree, py_val_t filename, int mode) {
-    return compile_tree(tree, filename, mode, NULL, 0);
+    return compile_tree(tree, filename, NULL, 0);
 }
 
 py_val_t py_compile_source(const char *src, size_t len, py_val_t filename, int mode) {
@@ -931,7 +929,7 @@ py_val_t py_compile_source(const char *src, size_t len, py_val_t filename, int m
     py_val_t code = PY_NONE;
     if (py_try(&t)) {
         py_ast_t *tree = py_parse(&arena, src, len, fname, mode);
-        code = compile_tree(tree, filename, mode, src, len);
+        code = compile_tree(tree, filename, src, len);
         py_try_end(&t);
     } else {
         py_arena_free(&arena);

@@ -62,7 +62,6 @@ typedef struct cc_scope {
     bool is_generator;      /* contains yield */
     bool needs_class_cell;  /* class: a method uses __class__ or zero-argument super() */
     bool has_annotations;   /* module/class: annotated simple names (fills __annotations__) */
-    bool has_return_value;  /* function: some `return expr` (checked against async generators) */
     int argcount;           /* positional parameters */
     int nparams;            /* all parameters: the first nparams symbols */
     const char *name;       /* "f", "<lambda>", "<listcomp>", the class name ... */
@@ -133,11 +132,9 @@ typedef struct cc_unit {
 typedef struct {
     py_arena_t arena;
     py_val_t filename;
-    const char *fname_c; /* filename as a C string */
     const char *src;     /* source text when known (for SyntaxError text), else NULL */
     size_t srclen;
     py_val_t keep;       /* rooted list of every GC object made while compiling */
-    int mode;
     bool interactive;
     bool future_annotations;
     /* node -> scope map, filled by pass 1 */
@@ -189,8 +186,10 @@ void cc_comprehension(cc_t *c, py_ast_t *e);
 /* compile_stmt.c */
 void cc_stmts(cc_t *c, py_ast_seq_t *body);
 void cc_stmt(cc_t *c, py_ast_t *s);
-/* Emits the cleanup of every construct up to (excluding) the innermost loop
- * (loop_only) or all of them (return); returns the loop's fblock index or -1. */
+/* Emits the cleanup of every construct being left: up to (excluding) the
+ * innermost loop when to_loop (break/continue), else all of them (return).
+ * preserve_tos keeps a return value on top while doing so.  Returns the
+ * loop's fblock index, or -1 when there is no loop. */
 int cc_unwind(cc_t *c, bool preserve_tos, bool to_loop, int line);
 
 /* compile_expr.c */

@@ -102,9 +102,12 @@ void py_bytearray_print_slot(py_sb_t *sb, py_val_t self, int kind) {
 static py_val_t bytearray_unary(py_unop_t op, py_val_t v) {
     py_bytearray_t *b = self_ba(v);
     switch (op) {
-    case PY_UNARY_LEN: return py_small((int64_t)b->len);
-    case PY_UNARY_BOOL: return py_bool(b->len != 0);
-    default: return PY_NULL; /* PY_UNARY_HASH too: the runtime reports it unhashable */
+    case PY_UNARY_LEN:
+        return py_small((int64_t)b->len);
+    case PY_UNARY_BOOL:
+        return py_bool(b->len != 0);
+    default:
+        return PY_NULL; /* PY_UNARY_HASH too: the runtime reports it unhashable */
     }
 }
 
@@ -158,7 +161,8 @@ static void set_slice(py_bytearray_t *b, py_val_t slice, py_val_t value) {
             p = source_bytes(b, value, &n);
         } else if (py_is_small(value) || py_is_str(value) || py_is_float(value) || !py_is_obj(value) ||
                    py_bytes_is_index(value)) {
-            py_raise_msg(&py_type_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            py_raise_msg(&py_type_TypeError,
+                         "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
         } else {
             py_bytearray_t *tmp = py_bytearray_alloc(0);
             py_bytes_extend_iterable(tmp, value);
@@ -193,8 +197,8 @@ static void set_slice(py_bytearray_t *b, py_val_t slice, py_val_t value) {
         return;
     }
     if (n != count)
-        py_raise_msg(&py_type_ValueError, "attempt to assign bytes of size %zu to extended slice of size %zu", n,
-                     count);
+        py_raise_msg(&py_type_ValueError, "attempt to assign bytes of size %zu to extended slice of size %zu",
+                     n, count);
     ssize_t j = start;
     for (size_t i = 0; i < count; i++, j += step) b->data[j] = p[i];
 }
@@ -203,15 +207,18 @@ static void bytearray_setitem(py_val_t self, py_val_t key, py_val_t value) {
     py_bytearray_t *b = self_ba(self);
     if (py_is_small(key) || (!py_is_float(key) && py_bytes_is_index(key))) {
         size_t i = py_bytes_index(key, b->len, "bytearray index out of range");
-        if (py_is_null(value)) delete_range(b, i, 1);
-        else b->data[i] = py_bytes_byte_value(value);
+        if (py_is_null(value))
+            delete_range(b, i, 1);
+        else
+            b->data[i] = py_bytes_byte_value(value);
         return;
     }
     if (py_is_type(key, &py_type_slice)) {
         set_slice(b, key, value);
         return;
     }
-    py_raise_msg(&py_type_TypeError, "bytearray indices must be integers or slices, not %s", py_type_name(key));
+    py_raise_msg(&py_type_TypeError, "bytearray indices must be integers or slices, not %s",
+                 py_type_name(key));
 }
 
 static int bytearray_buffer(py_val_t self, py_buf_t *out, int writable) {
@@ -250,7 +257,8 @@ static py_val_t m_new(int argc, const py_val_t *argv, py_val_t kwnames) {
         py_raise_msg(&py_type_TypeError, "bytearray.__new__(X): X is not a type object");
     py_type_t *t = (py_type_t *)py_as_ptr(argv[0]);
     if (!py_is_subtype(t, &py_type_bytearray))
-        py_raise_msg(&py_type_TypeError, "bytearray.__new__(%s): %s is not a subtype of bytearray", t->name, t->name);
+        py_raise_msg(&py_type_TypeError, "bytearray.__new__(%s): %s is not a subtype of bytearray", t->name,
+                     t->name);
     /* like CPython, the contents come from __init__ */
     return bytearray_make_new(t, 0, NULL, PY_NULL);
 }
@@ -282,8 +290,7 @@ static py_val_t m_extend(int argc, const py_val_t *argv, py_val_t kw) {
         return PY_NONE;
     }
     py_type_t *t = py_type_of(v);
-    if (!t->iter && !t->getitem)
-        py_raise_msg(&py_type_TypeError, "can't extend bytearray with %s", t->name);
+    if (!t->iter && !t->getitem) py_raise_msg(&py_type_TypeError, "can't extend bytearray with %s", t->name);
     /* into a temporary first: a failing item leaves self unchanged */
     py_bytearray_t *tmp = py_bytearray_alloc(0);
     py_bytes_extend_iterable(tmp, v);
@@ -369,8 +376,7 @@ static py_val_t m_alloc(int argc, const py_val_t *argv, py_val_t kw) {
 }
 
 static const py_method_def_t bytearray_methods[] = {
-    PY_BYTES_COMMON_METHODS(PY_BYTES_DEF_)
-    PY_BYTES_DUNDER_DEFS,
+    PY_BYTES_COMMON_METHODS(PY_BYTES_DEF_) PY_BYTES_DUNDER_DEFS,
     {"__new__", m_new, 1, -1, PY_MF_STATIC | PY_MF_KW},
     {"__init__", m_init, 1, 4, PY_MF_KW},
     {"append", m_append, 2, 2, 0},

@@ -64,7 +64,8 @@ void py_get_buffer(py_val_t v, py_buf_t *buf, int writable) {
 int py_bytes_self(py_val_t v, const uint8_t **p, size_t *n) {
     int k = py_bytes_view(v, p, n);
     if (k == PY_BK_NONE)
-        py_raise_msg(&py_type_TypeError, "descriptor requires a 'bytes' object but received a '%s'", py_type_name(v));
+        py_raise_msg(&py_type_TypeError, "descriptor requires a 'bytes' object but received a '%s'",
+                     py_type_name(v));
     return k;
 }
 
@@ -106,10 +107,18 @@ void py_bytes_repr_data(py_sb_t *sb, const uint8_t *p, size_t n, bool escape_squ
         char esc[4] = {'\\', 0, 0, 0};
         size_t el = 2;
         switch (c) {
-        case '\\': esc[1] = '\\'; break;
-        case '\t': esc[1] = 't'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
+        case '\\':
+            esc[1] = '\\';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
         default:
             if (c == (uint8_t)q || c == '\'') {
                 esc[1] = (char)c;
@@ -157,12 +166,18 @@ int py_bytes_cmp_data(const uint8_t *a, size_t na, const uint8_t *b, size_t nb) 
 
 py_val_t py_bytes_cmp_result(py_cmpop_t op, int c) {
     switch (op) {
-    case PY_CMP_LT: return py_bool(c < 0);
-    case PY_CMP_LE: return py_bool(c <= 0);
-    case PY_CMP_EQ: return py_bool(c == 0);
-    case PY_CMP_NE: return py_bool(c != 0);
-    case PY_CMP_GT: return py_bool(c > 0);
-    default: return py_bool(c >= 0);
+    case PY_CMP_LT:
+        return py_bool(c < 0);
+    case PY_CMP_LE:
+        return py_bool(c <= 0);
+    case PY_CMP_EQ:
+        return py_bool(c == 0);
+    case PY_CMP_NE:
+        return py_bool(c != 0);
+    case PY_CMP_GT:
+        return py_bool(c > 0);
+    default:
+        return py_bool(c >= 0);
     }
 }
 
@@ -185,14 +200,17 @@ static py_val_t bytes_unary(py_unop_t op, py_val_t v) {
     size_t n;
     if (py_bytes_view(v, &p, &n) == PY_BK_NONE) return PY_NULL;
     switch (op) {
-    case PY_UNARY_LEN: return py_small((int64_t)n);
-    case PY_UNARY_BOOL: return py_bool(n != 0);
+    case PY_UNARY_LEN:
+        return py_small((int64_t)n);
+    case PY_UNARY_BOOL:
+        return py_bool(n != 0);
     case PY_UNARY_HASH: {
         py_str_t *s = py_as_ptr(py_unwrap_native(v));
         if (!s->hash) s->hash = py_bytes_hash_data(p, n);
         return py_small((int64_t)s->hash);
     }
-    default: return PY_NULL;
+    default:
+        return PY_NULL;
     }
 }
 
@@ -217,7 +235,8 @@ uint8_t py_bytes_byte_value(py_val_t v) {
         b = py_as_small(v);
     } else {
         if (py_is_float(v) || !py_bytes_is_index(v))
-            py_raise_msg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer", py_type_name(v));
+            py_raise_msg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer",
+                         py_type_name(v));
         py_try_t t;
         if (py_try(&t)) {
             b = py_to_i64(v);
@@ -252,19 +271,23 @@ static py_val_t subscript(int kind, py_val_t self, py_val_t key, const char *tna
         int64_t i = py_as_small(key);
         if (i < 0) i += (int64_t)n;
         if (i < 0 || (uint64_t)i >= n)
-            py_raise_msg(&py_type_IndexError, "%s", kind == PY_BK_BYTES ? "index out of range"
-                                                                         : "bytearray index out of range");
+            py_raise_msg(&py_type_IndexError, "%s",
+                         kind == PY_BK_BYTES ? "index out of range" : "bytearray index out of range");
         return py_small(p[i]);
     }
     if (py_is_type(key, &py_type_slice)) return slice_of(kind, p, n, key);
     if (py_bytes_is_index(key)) {
-        size_t i = py_bytes_index(key, n, kind == PY_BK_BYTES ? "index out of range" : "bytearray index out of range");
+        size_t i = py_bytes_index(
+            key, n, kind == PY_BK_BYTES ? "index out of range" : "bytearray index out of range");
         return py_small(p[i]);
     }
-    py_raise_msg(&py_type_TypeError, "%s indices must be integers or slices, not %s", tname, py_type_name(key));
+    py_raise_msg(&py_type_TypeError, "%s indices must be integers or slices, not %s", tname,
+                 py_type_name(key));
 }
 
-py_val_t py_bytes_getitem_slot(py_val_t self, py_val_t key) { return subscript(PY_BK_BYTES, self, key, "byte"); }
+py_val_t py_bytes_getitem_slot(py_val_t self, py_val_t key) {
+    return subscript(PY_BK_BYTES, self, key, "byte");
+}
 
 py_val_t py_bytearray_getitem_slot(py_val_t self, py_val_t key) {
     return subscript(PY_BK_BYTEARRAY, self, key, "bytearray");
@@ -326,6 +349,8 @@ py_val_t py_bytes_iter_slot(py_val_t self) {
 
 static py_val_t repeat(int kind, const uint8_t *p, size_t n, int64_t count) {
     if (count <= 0 || n == 0) return py_bytes_make(kind, NULL, 0);
+    if ((uint64_t)count > (uint64_t)INT64_MAX / n)
+        py_raise_msg(&py_type_OverflowError, "repeated bytes are too long");
     if ((uint64_t)count > ((size_t)1 << 47) / n) py_raise_no_memory();
     size_t total = n * (size_t)count;
     py_val_t r;
@@ -386,7 +411,8 @@ static py_val_t seq_binary(int kind, const char *tname, py_binop_t op, py_val_t 
         }
         if (!py_bytes_is_index(cnt) || py_is_float(cnt)) {
             if (may_defer(cnt)) return PY_NULL;
-            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'", py_type_name(cnt));
+            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'",
+                         py_type_name(cnt));
         }
         int64_t k = py_to_i64(cnt);
         if (k == 1 && kind == PY_BK_BYTES && py_is_type(seq, &py_type_bytes)) return seq;
@@ -401,7 +427,8 @@ static py_val_t seq_binary(int kind, const char *tname, py_binop_t op, py_val_t 
         }
         return r;
     }
-    default: return PY_NULL;
+    default:
+        return PY_NULL;
     }
 }
 
@@ -420,7 +447,8 @@ py_val_t py_bytes_seq_binary_bytearray(py_binop_t op, py_val_t lhs, py_val_t rhs
 int py_bytes_encoding(py_val_t enc, const char *func) {
     if (py_is_null(enc)) return PY_ENC_UTF8;
     if (!py_is_str(enc))
-        py_raise_msg(&py_type_TypeError, "%s() argument 'encoding' must be str, not %s", func, py_type_name(enc));
+        py_raise_msg(&py_type_TypeError, "%s() argument 'encoding' must be str, not %s", func,
+                     py_type_name(enc));
     enc = py_unwrap_native(enc);
     const char *s = py_str_data(enc);
     char low[24];
@@ -434,10 +462,12 @@ int py_bytes_encoding(py_val_t enc, const char *func) {
         }
     }
     low[k] = 0;
-    if (!strcmp(low, "utf-8") || !strcmp(low, "utf8") || !strcmp(low, "u8") || !strcmp(low, "utf")) return PY_ENC_UTF8;
+    if (!strcmp(low, "utf-8") || !strcmp(low, "utf8") || !strcmp(low, "u8") || !strcmp(low, "utf"))
+        return PY_ENC_UTF8;
     if (!strcmp(low, "ascii") || !strcmp(low, "us-ascii") || !strcmp(low, "646")) return PY_ENC_ASCII;
-    if (!strcmp(low, "latin-1") || !strcmp(low, "latin1") || !strcmp(low, "iso-8859-1") || !strcmp(low, "iso8859-1") ||
-        !strcmp(low, "l1") || !strcmp(low, "8859") || !strcmp(low, "cp819") || !strcmp(low, "latin"))
+    if (!strcmp(low, "latin-1") || !strcmp(low, "latin1") || !strcmp(low, "iso-8859-1") ||
+        !strcmp(low, "iso8859-1") || !strcmp(low, "l1") || !strcmp(low, "8859") || !strcmp(low, "cp819") ||
+        !strcmp(low, "latin"))
         return PY_ENC_LATIN1;
     py_raise_msg(&py_type_LookupError, "unknown encoding: %s", s);
 }
@@ -445,7 +475,8 @@ int py_bytes_encoding(py_val_t enc, const char *func) {
 int py_bytes_errors(py_val_t errs, const char *func) {
     if (py_is_null(errs)) return PY_ERR_STRICT;
     if (!py_is_str(errs))
-        py_raise_msg(&py_type_TypeError, "%s() argument 'errors' must be str, not %s", func, py_type_name(errs));
+        py_raise_msg(&py_type_TypeError, "%s() argument 'errors' must be str, not %s", func,
+                     py_type_name(errs));
     const char *s = py_str_data(py_unwrap_native(errs));
     if (!strcmp(s, "strict")) return PY_ERR_STRICT;
     if (!strcmp(s, "ignore")) return PY_ERR_IGNORE;
@@ -466,7 +497,8 @@ static uint32_t utf8_next(const uint8_t *p, size_t n, size_t *i) {
         c = ((c & 0x0F) << 12) | ((p[*i + 1] & 0x3Fu) << 6) | (p[*i + 2] & 0x3Fu);
         *i += 3;
     } else if (*i + 3 < n) {
-        c = ((c & 0x07) << 18) | ((p[*i + 1] & 0x3Fu) << 12) | ((p[*i + 2] & 0x3Fu) << 6) | (p[*i + 3] & 0x3Fu);
+        c = ((c & 0x07) << 18) | ((p[*i + 1] & 0x3Fu) << 12) | ((p[*i + 2] & 0x3Fu) << 6) |
+            (p[*i + 3] & 0x3Fu);
         *i += 4;
     } else {
         (*i)++;
@@ -497,25 +529,37 @@ py_val_t py_bytes_encode(int kind, py_val_t str, py_val_t enc, py_val_t errs, co
             py_sb_addc(&sb, (char)c);
         } else {
             switch (er) {
-            case PY_ERR_IGNORE: break;
-            case PY_ERR_REPLACE: py_sb_addc(&sb, '?'); break;
-            case PY_ERR_BACKSLASH:
-                if (c < 0x100) py_sb_printf(&sb, "\\x%02x", c);
-                else if (c < 0x10000) py_sb_printf(&sb, "\\u%04x", c);
-                else py_sb_printf(&sb, "\\U%08x", c);
+            case PY_ERR_IGNORE:
                 break;
-            case PY_ERR_XMLREF: py_sb_printf(&sb, "&#%u;", c); break;
+            case PY_ERR_REPLACE:
+                py_sb_addc(&sb, '?');
+                break;
+            case PY_ERR_BACKSLASH:
+                if (c < 0x100)
+                    py_sb_printf(&sb, "\\x%02x", c);
+                else if (c < 0x10000)
+                    py_sb_printf(&sb, "\\u%04x", c);
+                else
+                    py_sb_printf(&sb, "\\U%08x", c);
+                break;
+            case PY_ERR_XMLREF:
+                py_sb_printf(&sb, "&#%u;", c);
+                break;
             case PY_ERR_UNKNOWN:
                 py_raise_msg(&py_type_LookupError, "unknown error handler name '%s'",
                              py_str_data(py_unwrap_native(errs)));
             default: {
                 char cr[16];
-                if (c < 0x100) snprintf(cr, sizeof cr, "\\x%02x", c);
-                else if (c < 0x10000) snprintf(cr, sizeof cr, "\\u%04x", c);
-                else snprintf(cr, sizeof cr, "\\U%08x", c);
-                py_raise_msg(&py_type_UnicodeEncodeError,
-                             "'%s' codec can't encode character '%s' in position %zu: ordinal not in range(%u)",
-                             e == PY_ENC_ASCII ? "ascii" : "latin-1", cr, pos, limit);
+                if (c < 0x100)
+                    snprintf(cr, sizeof cr, "\\x%02x", c);
+                else if (c < 0x10000)
+                    snprintf(cr, sizeof cr, "\\u%04x", c);
+                else
+                    snprintf(cr, sizeof cr, "\\U%08x", c);
+                py_raise_msg(
+                    &py_type_UnicodeEncodeError,
+                    "'%s' codec can't encode character '%s' in position %zu: ordinal not in range(%u)",
+                    e == PY_ENC_ASCII ? "ascii" : "latin-1", cr, pos, limit);
             }
             }
         }
@@ -532,7 +576,8 @@ static size_t utf8_seq(const uint8_t *p, size_t n, size_t i, size_t *bad, const 
     if (c < 0x80) return 1;
     size_t need;
     uint8_t lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) need = 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1;
     else if (c >= 0xE0 && c <= 0xEF) {
         need = 2;
         if (c == 0xE0) lo = 0xA0;
@@ -564,26 +609,32 @@ static size_t utf8_seq(const uint8_t *p, size_t n, size_t i, size_t *bad, const 
     return need + 1;
 }
 
-PY_NORETURN static void decode_error(const char *codec, const uint8_t *p, size_t start, size_t len, const char *why) {
+PY_NORETURN static void decode_error(const char *codec, const uint8_t *p, size_t start, size_t len,
+                                     const char *why) {
     if (len == 1)
-        py_raise_msg(&py_type_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec,
-                     p[start], start, why);
-    py_raise_msg(&py_type_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s", codec, start,
-                 start + len - 1, why);
+        py_raise_msg(&py_type_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
+                     codec, p[start], start, why);
+    py_raise_msg(&py_type_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zu-%zu: %s", codec,
+                 start, start + len - 1, why);
 }
 
 /* Handles one undecodable run for the non-strict error modes. */
-static void decode_fallback(py_sb_t *sb, int er, const uint8_t *p, size_t start, size_t len, const char *codec,
-                            const char *why, py_val_t errs) {
+static void decode_fallback(py_sb_t *sb, int er, const uint8_t *p, size_t start, size_t len,
+                            const char *codec, const char *why, py_val_t errs) {
     switch (er) {
-    case PY_ERR_IGNORE: return;
-    case PY_ERR_REPLACE: py_sb_add_utf8(sb, 0xFFFD); return;
+    case PY_ERR_IGNORE:
+        return;
+    case PY_ERR_REPLACE:
+        py_sb_add_utf8(sb, 0xFFFD);
+        return;
     case PY_ERR_BACKSLASH:
         for (size_t k = 0; k < len; k++) py_sb_printf(sb, "\\x%02x", p[start + k]);
         return;
     case PY_ERR_UNKNOWN:
-        py_raise_msg(&py_type_LookupError, "unknown error handler name '%s'", py_str_data(py_unwrap_native(errs)));
-    default: decode_error(codec, p, start, len, why);
+        py_raise_msg(&py_type_LookupError, "unknown error handler name '%s'",
+                     py_str_data(py_unwrap_native(errs)));
+    default:
+        decode_error(codec, p, start, len, why);
     }
 }
 
@@ -628,9 +679,12 @@ py_val_t py_bytes_decode(const uint8_t *p, size_t n, py_val_t enc, py_val_t errs
     py_sb_init(&sb);
     py_sb_add(&sb, (const char *)p, i);
     for (; i < n; i++) {
-        if (p[i] < 0x80) py_sb_addc(&sb, (char)p[i]);
-        else if (e == PY_ENC_LATIN1) py_sb_add_utf8(&sb, p[i]);
-        else decode_fallback(&sb, er, p, i, 1, "ascii", "ordinal not in range(128)", errs);
+        if (p[i] < 0x80)
+            py_sb_addc(&sb, (char)p[i]);
+        else if (e == PY_ENC_LATIN1)
+            py_sb_add_utf8(&sb, p[i]);
+        else
+            decode_fallback(&sb, er, p, i, 1, "ascii", "ordinal not in range(128)", errs);
     }
     return py_sb_to_str(&sb);
 }
@@ -749,9 +803,11 @@ py_val_t py_bytes_construct(int kind, int argc, const py_val_t *argv, py_val_t k
                              : !strcmp(name, "encoding") ? &enc
                              : !strcmp(name, "errors")   ? &errs
                                                          : NULL;
-            if (!slot) py_raise_msg(&py_type_TypeError, "'%s' is an invalid keyword argument for %s()", name, tname);
+            if (!slot)
+                py_raise_msg(&py_type_TypeError, "'%s' is an invalid keyword argument for %s()", name, tname);
             if (!py_is_null(*slot))
-                py_raise_msg(&py_type_TypeError, "argument for %s() given by name ('%s') and position", tname, name);
+                py_raise_msg(&py_type_TypeError, "argument for %s() given by name ('%s') and position", tname,
+                             name);
             *slot = v;
         }
     }
@@ -771,8 +827,10 @@ py_val_t py_bytes_construct(int kind, int argc, const py_val_t *argv, py_val_t k
 
 static py_val_t bytes_make_new(py_type_t *type, int argc, const py_val_t *argv, py_val_t kwnames) {
     py_val_t v;
-    if (argc == 1 && py_is_null(kwnames) && py_is_type(argv[0], &py_type_bytes)) v = argv[0];
-    else v = py_bytes_construct(PY_BK_BYTES, argc, argv, kwnames);
+    if (argc == 1 && py_is_null(kwnames) && py_is_type(argv[0], &py_type_bytes))
+        v = argv[0];
+    else
+        v = py_bytes_construct(PY_BK_BYTES, argc, argv, kwnames);
     if (type == &py_type_bytes) return v;
     /* bytes.__new__(Subclass, ...) */
     size_t sz = type->instance_size > sizeof(py_instance_t) ? type->instance_size : sizeof(py_instance_t);
@@ -809,13 +867,13 @@ static py_val_t m_hash(int argc, const py_val_t *argv, py_val_t kw) {
 static py_val_t m_getnewargs(int argc, const py_val_t *argv, py_val_t kw) {
     const uint8_t *p;
     size_t n;
-    if (py_bytes_view(argv[0], &p, &n) != PY_BK_BYTES) py_raise_type_error_arg("__getnewargs__", "bytes", argv[0]);
+    if (py_bytes_view(argv[0], &p, &n) != PY_BK_BYTES)
+        py_raise_type_error_arg("__getnewargs__", "bytes", argv[0]);
     return py_tuple_pack(1, py_bytes_new(p, n));
 }
 
 static const py_method_def_t bytes_methods[] = {
-    PY_BYTES_COMMON_METHODS(PY_BYTES_DEF_)
-    PY_BYTES_DUNDER_DEFS,
+    PY_BYTES_COMMON_METHODS(PY_BYTES_DEF_) PY_BYTES_DUNDER_DEFS,
     {"__new__", m_new, 1, -1, PY_MF_STATIC | PY_MF_KW},
     {"__bytes__", m_bytes, 1, 1, 0},
     {"__hash__", m_hash, 1, 1, 0},

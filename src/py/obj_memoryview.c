@@ -58,17 +58,19 @@ static bool contiguous(const mv_t *m) { return m->len <= 1 || m->stride == (ssiz
 
 /* ------------------------------------------------------------ item formats */
 
+/* Item size of a native single-character struct format; 0 if unsupported. */
 static int format_size(char f) {
-    switch (f) {
-    case 'b': case 'B': case 'c': case '?': return 1;
-    case 'h': case 'H': case 'e': return 2;
-    case 'i': case 'I': case 'f': return 4;
-    case 'l': case 'L': case 'q': case 'Q': case 'd': case 'n': case 'N': case 'P': return 8;
-    default: return 0;
-    }
+    if (!f) return 0;
+    if (strchr("bBc?", f)) return 1;
+    if (strchr("hHe", f)) return 2;
+    if (strchr("iIf", f)) return 4;
+    if (strchr("lLqQdnNP", f)) return 8;
+    return 0;
 }
 
-static bool is_signed_format(char f) { return f == 'b' || f == 'h' || f == 'i' || f == 'l' || f == 'q' || f == 'n'; }
+static bool is_signed_format(char f) {
+    return f == 'b' || f == 'h' || f == 'i' || f == 'l' || f == 'q' || f == 'n';
+}
 
 static py_val_t unpack(const mv_t *m, const uint8_t *p) {
     char f = m->format;
@@ -244,7 +246,8 @@ static void mv_print(py_sb_t *sb, py_val_t self, int kind) {
 static size_t item_index(mv_t *m, py_val_t key) {
     int64_t i = py_is_small(key) ? py_as_small(key) : py_to_i64(key);
     if (i < 0) i += (int64_t)m->len;
-    if (i < 0 || (uint64_t)i >= m->len) py_raise_msg(&py_type_IndexError, "index out of bounds on dimension 1");
+    if (i < 0 || (uint64_t)i >= m->len)
+        py_raise_msg(&py_type_IndexError, "index out of bounds on dimension 1");
     return (size_t)i;
 }
 
@@ -255,7 +258,8 @@ static uint8_t *item_ptr(mv_t *m, uint8_t *base, size_t i) {
 static py_val_t mv_getitem(py_val_t self, py_val_t key) {
     mv_t *m = py_as_ptr(self);
     check_live(m);
-    if (py_is_small(key) || (!py_is_float(key) && !py_is_type(key, &py_type_slice) && py_bytes_is_index(key))) {
+    if (py_is_small(key) ||
+        (!py_is_float(key) && !py_is_type(key, &py_type_slice) && py_bytes_is_index(key))) {
         size_t i = item_index(m, key);
         return unpack(m, item_ptr(m, view_base(m), i));
     }
@@ -275,7 +279,8 @@ static void mv_setitem(py_val_t self, py_val_t key, py_val_t value) {
     check_live(m);
     if (m->readonly) py_raise_msg(&py_type_TypeError, "cannot modify read-only memory");
     if (py_is_null(value)) py_raise_msg(&py_type_TypeError, "cannot delete memory");
-    if (py_is_small(key) || (!py_is_float(key) && !py_is_type(key, &py_type_slice) && py_bytes_is_index(key))) {
+    if (py_is_small(key) ||
+        (!py_is_float(key) && !py_is_type(key, &py_type_slice) && py_bytes_is_index(key))) {
         size_t i = item_index(m, key);
         uint8_t tmp[8];
         pack(m, tmp, value); /* convert before touching the buffer: it may raise */
@@ -292,7 +297,8 @@ static void mv_setitem(py_val_t self, py_val_t key, py_val_t value) {
     int sis = src.itemsize > 0 ? src.itemsize : 1;
     char sf = src.typecode ? src.typecode : 'B';
     if (src.len != count * m->itemsize || sis != m->itemsize || format_size(sf) != format_size(m->format))
-        py_raise_msg(&py_type_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+        py_raise_msg(&py_type_ValueError,
+                     "memoryview assignment: lvalue and rvalue have different structures");
     /* the source may overlap the destination (same exporter): copy it first */
     uint8_t *copy = py_raw_alloc(src.len ? src.len : 1);
     if (src.len) memcpy(copy, src.data, src.len);
@@ -316,10 +322,16 @@ static py_val_t mv_hash(mv_t *m) {
 static py_val_t mv_unary(py_unop_t op, py_val_t v) {
     mv_t *m = py_as_ptr(v);
     switch (op) {
-    case PY_UNARY_LEN: check_live(m); return py_small((int64_t)m->len);
-    case PY_UNARY_BOOL: check_live(m); return py_bool(m->len != 0);
-    case PY_UNARY_HASH: return mv_hash(m);
-    default: return PY_NULL;
+    case PY_UNARY_LEN:
+        check_live(m);
+        return py_small((int64_t)m->len);
+    case PY_UNARY_BOOL:
+        check_live(m);
+        return py_bool(m->len != 0);
+    case PY_UNARY_HASH:
+        return mv_hash(m);
+    default:
+        return PY_NULL;
     }
 }
 
@@ -494,17 +506,21 @@ static py_val_t m_cast(int argc, const py_val_t *argv, py_val_t kw) {
     if (f[0] == '@') f++;
     int sz = strlen(f) == 1 ? format_size(f[0]) : 0;
     if (!sz || f[0] == 'e')
-        py_raise_msg(&py_type_ValueError,
-                     "memoryview: destination format must be a native single character format prefixed with an "
-                     "optional '@'");
-    if (!contiguous(m)) py_raise_msg(&py_type_TypeError, "memoryview: casts are restricted to C-contiguous views");
+        py_raise_msg(
+            &py_type_ValueError,
+            "memoryview: destination format must be a native single character format prefixed with an "
+            "optional '@'");
+    if (!contiguous(m))
+        py_raise_msg(&py_type_TypeError, "memoryview: casts are restricted to C-contiguous views");
     size_t nbytes = m->len * m->itemsize;
-    if (nbytes % (size_t)sz) py_raise_msg(&py_type_TypeError, "memoryview: length is not a multiple of itemsize");
+    if (nbytes % (size_t)sz)
+        py_raise_msg(&py_type_TypeError, "memoryview: length is not a multiple of itemsize");
     if (!py_is_null(shape) && !py_is_none(shape)) {
         size_t n;
         py_val_t *items;
         if (!py_seq_items(shape, &n, &items) || n != 1 || py_to_i64(items[0]) * sz != (int64_t)nbytes)
-            py_raise_msg(&py_type_TypeError, "memoryview: only one-dimensional casts of the full length are supported");
+            py_raise_msg(&py_type_TypeError,
+                         "memoryview: only one-dimensional casts of the full length are supported");
     }
     return py_obj(new_view(m->obj, m->offset, nbytes / (size_t)sz, sz, sz, f[0], m->readonly));
 }

@@ -202,8 +202,10 @@ size_t py_str_offset(py_str_t *s, size_t ci) {
         if (dc < db) from_ci = pos_cache.ci, from_bi = pos_cache.bi;
     }
     const char *d = s->data, *p;
-    if (ci >= from_ci) p = skip_fwd(d + from_bi, d + s->len, ci - from_ci);
-    else p = skip_back(d + from_bi, d, from_ci - ci);
+    if (ci >= from_ci)
+        p = skip_fwd(d + from_bi, d + s->len, ci - from_ci);
+    else
+        p = skip_back(d + from_bi, d, from_ci - ci);
     pos_cache.s = s;
     pos_cache.ci = ci;
     pos_cache.bi = (size_t)(p - d);
@@ -214,9 +216,12 @@ size_t py_str_char_index(py_str_t *s, size_t bi) {
     if (s->ascii || bi == 0) return bi;
     if (bi >= s->len) return s->nchars;
     size_t ci;
-    if (pos_cache.s == s && (bi > pos_cache.bi ? bi - pos_cache.bi : pos_cache.bi - bi) < (bi < s->len - bi ? bi : s->len - bi)) {
-        if (bi >= pos_cache.bi) ci = pos_cache.ci + py_utf8_count(s->data + pos_cache.bi, bi - pos_cache.bi);
-        else ci = pos_cache.ci - py_utf8_count(s->data + bi, pos_cache.bi - bi);
+    if (pos_cache.s == s &&
+        (bi > pos_cache.bi ? bi - pos_cache.bi : pos_cache.bi - bi) < (bi < s->len - bi ? bi : s->len - bi)) {
+        if (bi >= pos_cache.bi)
+            ci = pos_cache.ci + py_utf8_count(s->data + pos_cache.bi, bi - pos_cache.bi);
+        else
+            ci = pos_cache.ci - py_utf8_count(s->data + bi, pos_cache.bi - bi);
     } else if (bi <= s->len / 2) {
         ci = py_utf8_count(s->data, bi);
     } else {
@@ -247,10 +252,18 @@ void py_str_repr_to(py_sb_t *sb, py_str_t *s) {
         if (c < 0x80) {
             p++;
             switch (c) {
-            case '\\': py_sb_add(sb, "\\\\", 2); break;
-            case '\n': py_sb_add(sb, "\\n", 2); break;
-            case '\r': py_sb_add(sb, "\\r", 2); break;
-            case '\t': py_sb_add(sb, "\\t", 2); break;
+            case '\\':
+                py_sb_add(sb, "\\\\", 2);
+                break;
+            case '\n':
+                py_sb_add(sb, "\\n", 2);
+                break;
+            case '\r':
+                py_sb_add(sb, "\\r", 2);
+                break;
+            case '\t':
+                py_sb_add(sb, "\\t", 2);
+                break;
             default:
                 if (c == (uint8_t)q) {
                     py_sb_addc(sb, '\\');
@@ -263,18 +276,24 @@ void py_str_repr_to(py_sb_t *sb, py_str_t *s) {
         }
         const uint8_t *start = p;
         uint32_t cp = py_utf8_next(&p, e);
-        if (py_uni_props(cp) & PY_UNI_PRINTABLE) py_sb_add(sb, (const char *)start, (size_t)(p - start));
-        else if (cp < 0x100) py_sb_printf(sb, "\\x%02x", (unsigned)cp);
-        else if (cp < 0x10000) py_sb_printf(sb, "\\u%04x", (unsigned)cp);
-        else py_sb_printf(sb, "\\U%08x", (unsigned)cp);
+        if (py_uni_props(cp) & PY_UNI_PRINTABLE)
+            py_sb_add(sb, (const char *)start, (size_t)(p - start));
+        else if (cp < 0x100)
+            py_sb_printf(sb, "\\x%02x", (unsigned)cp);
+        else if (cp < 0x10000)
+            py_sb_printf(sb, "\\u%04x", (unsigned)cp);
+        else
+            py_sb_printf(sb, "\\U%08x", (unsigned)cp);
     }
     py_sb_addc(sb, q);
 }
 
 static void str_print(py_sb_t *sb, py_val_t self, int kind) {
     py_str_t *s = py_as_str(self);
-    if (kind == PY_PRINT_STR) py_sb_add(sb, s->data, s->len);
-    else py_str_repr_to(sb, s);
+    if (kind == PY_PRINT_STR)
+        py_sb_add(sb, s->data, s->len);
+    else
+        py_str_repr_to(sb, s);
 }
 
 /* ------------------------------------------------------------ operators */
@@ -293,7 +312,8 @@ py_val_t py_str_concat(py_str_t *a, py_str_t *b) {
 py_val_t py_str_repeat(py_str_t *s, int64_t n) {
     if (n <= 0 || s->len == 0) return py_str_empty;
     if (n == 1) return py_obj(s);
-    if ((uint64_t)n > ((uint64_t)1 << 47) / s->len) py_raise_msg(&py_type_OverflowError, "repeated string is too long");
+    if ((uint64_t)n > ((uint64_t)1 << 47) / s->len)
+        py_raise_msg(&py_type_OverflowError, "repeated string is too long");
     size_t total = s->len * (size_t)n;
     py_str_t *r = py_str_alloc(total);
     if (s->len == 1) {
@@ -323,44 +343,54 @@ py_val_t py_str_binary(py_binop_t op, py_val_t lhs, py_val_t rhs) {
         if (py_is_null(a)) return PY_NULL;
         if (py_is_null(b)) {
             if (other_may_answer(rhs)) return PY_NULL;
-            py_raise_msg(&py_type_TypeError, "can only concatenate str (not \"%s\") to str", py_type_name(rhs));
+            py_raise_msg(&py_type_TypeError, "can only concatenate str (not \"%s\") to str",
+                         py_type_name(rhs));
         }
         return py_str_concat(py_as_str(a), py_as_str(b));
     case PY_OP_MUL: {
         py_val_t s = a, n = rhs;
-        if (py_is_null(s)) s = b, n = lhs;
+        if (py_is_null(s))
+            s = b, n = lhs;
         else if (!py_is_null(b)) {
             /* str * str */
             if (other_may_answer(rhs)) return PY_NULL;
-            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'", py_type_name(n));
+            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'",
+                         py_type_name(n));
         }
         if (!py_is_int(n) && !(py_is_obj(n) && !py_is_null(py_type_lookup(py_type_of(n), PYN(__index__))))) {
             if (other_may_answer(n)) return PY_NULL;
-            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'", py_type_name(n));
+            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'",
+                         py_type_name(n));
         }
         int64_t k;
-        if (py_is_small(n)) k = py_as_small(n);
-        else if (py_is_int(n) && !py_int_fits_i64(n)) {
-            if (py_truthy(py_compare(PY_CMP_LT, n, py_small(0)))) return py_str_empty;
-            py_raise_msg(&py_type_OverflowError, "cannot fit 'int' into an index-sized integer");
-        } else k = py_to_i64(n);
+        if (py_is_small(n))
+            k = py_as_small(n);
+        else
+            k = py_to_i64(n); /* OverflowError past 64 bits, as CPython's index-sized check */
         return py_str_repeat(py_as_str(s), k);
     }
     case PY_OP_MOD:
         if (py_is_null(a)) return PY_NULL;
         return py_str_mod_format(a, rhs);
-    default: return PY_NULL;
+    default:
+        return PY_NULL;
     }
 }
 
 static py_val_t cmp_result(py_cmpop_t op, int c) {
     switch (op) {
-    case PY_CMP_LT: return py_bool(c < 0);
-    case PY_CMP_LE: return py_bool(c <= 0);
-    case PY_CMP_EQ: return py_bool(c == 0);
-    case PY_CMP_NE: return py_bool(c != 0);
-    case PY_CMP_GT: return py_bool(c > 0);
-    default: return py_bool(c >= 0);
+    case PY_CMP_LT:
+        return py_bool(c < 0);
+    case PY_CMP_LE:
+        return py_bool(c <= 0);
+    case PY_CMP_EQ:
+        return py_bool(c == 0);
+    case PY_CMP_NE:
+        return py_bool(c != 0);
+    case PY_CMP_GT:
+        return py_bool(c > 0);
+    default:
+        return py_bool(c >= 0);
     }
 }
 
@@ -381,10 +411,14 @@ py_val_t py_str_unary(py_unop_t op, py_val_t v) {
     py_val_t s = py_str_arg(v);
     if (py_is_null(s)) return PY_NULL;
     switch (op) {
-    case PY_UNARY_BOOL: return py_bool(py_as_str(s)->len != 0);
-    case PY_UNARY_LEN: return py_small((int64_t)py_as_str(s)->nchars);
-    case PY_UNARY_HASH: return py_small((int64_t)py_str_hash(s));
-    default: return PY_NULL;
+    case PY_UNARY_BOOL:
+        return py_bool(py_as_str(s)->len != 0);
+    case PY_UNARY_LEN:
+        return py_small((int64_t)py_as_str(s)->nchars);
+    case PY_UNARY_HASH:
+        return py_small((int64_t)py_str_hash(s));
+    default:
+        return PY_NULL;
     }
 }
 
@@ -396,7 +430,9 @@ static py_val_t char_at(py_str_t *s, size_t i) {
     size_t off = py_str_offset(s, i);
     unsigned char lead = (unsigned char)s->data[off];
     if (lead < 0x80) return py_str_ascii_char(lead);
-    return py_str_new_n(s->data + off, (size_t)py_utf8_len(lead), 1);
+    size_t n = (size_t)py_utf8_len(lead);
+    if (n > s->len - off) n = s->len - off; /* never past the end, even for malformed text */
+    return py_str_new_n(s->data + off, n, 1);
 }
 
 static py_val_t slice_of(py_str_t *s, py_val_t slice) {
@@ -406,7 +442,8 @@ static py_val_t slice_of(py_str_t *s, py_val_t slice) {
     if (step == 1) {
         if (count == s->nchars) return py_obj(s);
         size_t b0 = py_str_offset(s, (size_t)start);
-        size_t b1 = s->ascii ? (size_t)stop : (size_t)(skip_fwd(s->data + b0, s->data + s->len, count) - s->data);
+        size_t b1 =
+            s->ascii ? (size_t)stop : (size_t)(skip_fwd(s->data + b0, s->data + s->len, count) - s->data);
         return py_str_new_n(s->data + b0, b1 - b0, count);
     }
     if (s->ascii) {
@@ -422,11 +459,14 @@ static py_val_t slice_of(py_str_t *s, py_val_t slice) {
     const char *d = s->data, *e = d + s->len;
     const char *p = d + py_str_offset(s, (size_t)start);
     for (size_t k = 0; k < count; k++) {
-        int n = py_utf8_len((unsigned char)*p);
-        py_sb_add(&sb, p, (size_t)n);
+        size_t n = (size_t)py_utf8_len((unsigned char)*p);
+        if (n > (size_t)(e - p)) n = (size_t)(e - p);
+        py_sb_add(&sb, p, n);
         if (k + 1 == count) break;
-        if (step > 0) p = skip_fwd(p, e, (size_t)step);
-        else p = skip_back(p, d, (size_t)-step);
+        if (step > 0)
+            p = skip_fwd(p, e, (size_t)step);
+        else
+            p = skip_back(p, d, (size_t)-step);
     }
     return py_sb_to_str(&sb);
 }
@@ -440,7 +480,8 @@ py_val_t py_str_getitem(py_val_t self, py_val_t key) {
         return slice_of(s, key);
     } else if (py_is_bool(key)) {
         i = key == PY_TRUE;
-    } else if (py_is_int(key) || (py_is_obj(key) && !py_is_null(py_type_lookup(py_type_of(key), PYN(__index__))))) {
+    } else if (py_is_int(key) ||
+               (py_is_obj(key) && !py_is_null(py_type_lookup(py_type_of(key), PYN(__index__))))) {
         if (py_is_int(key) && !py_int_fits_i64(key))
             py_raise_msg(&py_type_IndexError, "cannot fit 'int' into an index-sized integer");
         i = py_to_i64(key);
@@ -484,7 +525,8 @@ ssize_t py_str_rsearch(const char *hay, size_t n, const char *needle, size_t m) 
 static int str_contains(py_val_t self, py_val_t item) {
     py_val_t sub = py_str_arg(item);
     if (py_is_null(sub))
-        py_raise_msg(&py_type_TypeError, "'in <string>' requires string as left operand, not %s", py_type_name(item));
+        py_raise_msg(&py_type_TypeError, "'in <string>' requires string as left operand, not %s",
+                     py_type_name(item));
     py_str_t *s = py_as_str(self), *t = py_as_str(sub);
     return py_str_search(s->data, s->len, t->data, t->len) >= 0;
 }
@@ -523,7 +565,17 @@ static py_val_t str_iter_length_hint(int argc, const py_val_t *argv, py_val_t kw
     return py_small((int64_t)py_utf8_count(s->data + it->pos, s->len - it->pos));
 }
 
+static py_val_t str_iter_m_next(int argc, const py_val_t *argv, py_val_t kw) {
+    py_val_t v = str_iter_next(argv[0]);
+    if (py_is_null(v)) py_raise(py_obj(&py_type_StopIteration));
+    return v;
+}
+
+static py_val_t str_iter_m_iter(int argc, const py_val_t *argv, py_val_t kw) { return argv[0]; }
+
 static const py_method_def_t str_iter_methods[] = {
+    {"__iter__", str_iter_m_iter, 1, 1, 0},
+    {"__next__", str_iter_m_next, 1, 1, 0},
     {"__length_hint__", str_iter_length_hint, 1, 1, 0},
     PY_MF_END,
 };
@@ -560,10 +612,12 @@ static enc_t encoding_of(const char *name) {
     }
     buf[k] = 0;
     if (name[k] && strlen(name) >= sizeof buf - 1) return ENC_UNKNOWN;
-    if (!strcmp(buf, "utf-8") || !strcmp(buf, "utf8") || !strcmp(buf, "u8") || !strcmp(buf, "utf")) return ENC_UTF8;
+    if (!strcmp(buf, "utf-8") || !strcmp(buf, "utf8") || !strcmp(buf, "u8") || !strcmp(buf, "utf"))
+        return ENC_UTF8;
     if (!strcmp(buf, "ascii") || !strcmp(buf, "us-ascii") || !strcmp(buf, "646")) return ENC_ASCII;
-    if (!strcmp(buf, "latin-1") || !strcmp(buf, "latin1") || !strcmp(buf, "iso-8859-1") || !strcmp(buf, "iso8859-1") ||
-        !strcmp(buf, "l1") || !strcmp(buf, "8859") || !strcmp(buf, "cp819") || !strcmp(buf, "latin"))
+    if (!strcmp(buf, "latin-1") || !strcmp(buf, "latin1") || !strcmp(buf, "iso-8859-1") ||
+        !strcmp(buf, "iso8859-1") || !strcmp(buf, "l1") || !strcmp(buf, "8859") || !strcmp(buf, "cp819") ||
+        !strcmp(buf, "latin"))
         return ENC_LATIN1;
     return ENC_UNKNOWN;
 }
@@ -604,10 +658,14 @@ static size_t utf8_valid_seq(const uint8_t *p, const uint8_t *e, size_t *bad, co
         bool ok = (b & 0xC0) == 0x80;
         /* overlongs, surrogates and code points past U+10FFFF fail at the second byte */
         if (k == 1 && ok) {
-            if (c == 0xE0) ok = b >= 0xA0;
-            else if (c == 0xED) ok = b < 0xA0;
-            else if (c == 0xF0) ok = b >= 0x90;
-            else if (c == 0xF4) ok = b < 0x90;
+            if (c == 0xE0)
+                ok = b >= 0xA0;
+            else if (c == 0xED)
+                ok = b < 0xA0;
+            else if (c == 0xF0)
+                ok = b >= 0x90;
+            else if (c == 0xF4)
+                ok = b < 0x90;
         }
         if (!ok) {
             *bad = k;
@@ -666,17 +724,23 @@ py_val_t py_str_decode(const char *data, size_t len, const char *encoding, const
         }
         size_t n = 0;
         bad = 1;
-        if (enc == ENC_UTF8) n = utf8_valid_seq(q, e, &bad, &why);
-        else why = "ordinal not in range(128)";
+        if (enc == ENC_UTF8)
+            n = utf8_valid_seq(q, e, &bad, &why);
+        else
+            why = "ordinal not in range(128)";
         if (n) {
             py_sb_add(&sb, (const char *)q, n);
             q += n;
             continue;
         }
         switch (em) {
-        case ERR_STRICT: decode_error(enc, q, (size_t)(q - p), bad, why);
-        case ERR_IGNORE: break;
-        case ERR_REPLACE: py_sb_add_utf8(&sb, 0xFFFD); break;
+        case ERR_STRICT:
+            decode_error(enc, q, (size_t)(q - p), bad, why);
+        case ERR_IGNORE:
+            break;
+        case ERR_REPLACE:
+            py_sb_add_utf8(&sb, 0xFFFD);
+            break;
         case ERR_BACKSLASH:
             for (size_t k = 0; k < bad; k++) py_sb_printf(&sb, "\\x%02x", q[k]);
             break;
@@ -697,12 +761,16 @@ PY_NORETURN static void encode_error(enc_t enc, uint32_t cp, size_t pos, const u
     size_t end = pos + 1;
     while (p < e && py_utf8_next(&p, e) >= limit) end++;
     if (end - pos > 1)
-        py_raise_msg(&py_type_UnicodeEncodeError, "'%s' codec can't encode characters in position %zu-%zu: %s",
-                     enc_display(enc), pos, end - 1, why);
+        py_raise_msg(&py_type_UnicodeEncodeError,
+                     "'%s' codec can't encode characters in position %zu-%zu: %s", enc_display(enc), pos,
+                     end - 1, why);
     char esc[16];
-    if (cp < 0x100) snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
-    else if (cp < 0x10000) snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
-    else snprintf(esc, sizeof esc, "\\U%08x", (unsigned)cp);
+    if (cp < 0x100)
+        snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
+    else if (cp < 0x10000)
+        snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+    else
+        snprintf(esc, sizeof esc, "\\U%08x", (unsigned)cp);
     py_raise_msg(&py_type_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %zu: %s",
                  enc_display(enc), esc, pos, why);
 }
@@ -720,8 +788,10 @@ py_val_t py_str_encode(py_str_t *s, const char *encoding, const char *errors) {
             while (p < e) {
                 const uint8_t *st = p;
                 uint32_t cp = py_utf8_next(&p, e);
-                if (cp >= 0xDC80 && cp <= 0xDCFF) py_sb_addc(&sb, (char)(cp - 0xDC00));
-                else py_sb_add(&sb, (const char *)st, (size_t)(p - st));
+                if (cp >= 0xDC80 && cp <= 0xDCFF)
+                    py_sb_addc(&sb, (char)(cp - 0xDC00));
+                else
+                    py_sb_add(&sb, (const char *)st, (size_t)(p - st));
             }
             return py_sb_to_bytes(&sb);
         }
@@ -739,17 +809,26 @@ py_val_t py_str_encode(py_str_t *s, const char *encoding, const char *errors) {
             py_sb_addc(&sb, (char)cp);
         } else {
             switch (em) {
-            case ERR_STRICT: encode_error(enc, cp, pos, p, e, limit);
-            case ERR_IGNORE: break;
-            case ERR_REPLACE: py_sb_addc(&sb, '?'); break;
+            case ERR_STRICT:
+                encode_error(enc, cp, pos, p, e, limit);
+            case ERR_IGNORE:
+                break;
+            case ERR_REPLACE:
+                py_sb_addc(&sb, '?');
+                break;
             case ERR_BACKSLASH:
-                if (cp < 0x100) py_sb_printf(&sb, "\\x%02x", (unsigned)cp);
-                else if (cp < 0x10000) py_sb_printf(&sb, "\\u%04x", (unsigned)cp);
-                else py_sb_printf(&sb, "\\U%08x", (unsigned)cp);
+                if (cp < 0x100)
+                    py_sb_printf(&sb, "\\x%02x", (unsigned)cp);
+                else if (cp < 0x10000)
+                    py_sb_printf(&sb, "\\u%04x", (unsigned)cp);
+                else
+                    py_sb_printf(&sb, "\\U%08x", (unsigned)cp);
                 break;
             case ERR_SURROGATE:
-                if (cp >= 0xDC80 && cp <= 0xDCFF) py_sb_addc(&sb, (char)(cp - 0xDC00));
-                else encode_error(enc, cp, pos, p, e, limit);
+                if (cp >= 0xDC80 && cp <= 0xDCFF)
+                    py_sb_addc(&sb, (char)(cp - 0xDC00));
+                else
+                    encode_error(enc, cp, pos, p, e, limit);
                 break;
             }
         }
@@ -763,7 +842,8 @@ py_val_t py_str_encode(py_str_t *s, const char *encoding, const char *errors) {
 static const char *cstr_arg(py_val_t v, const char *what) {
     if (py_is_null(v)) return NULL;
     py_val_t s = py_str_arg(v);
-    if (py_is_null(s)) py_raise_msg(&py_type_TypeError, "str() argument '%s' must be str, not %s", what, py_type_name(v));
+    if (py_is_null(s))
+        py_raise_msg(&py_type_TypeError, "str() argument '%s' must be str, not %s", what, py_type_name(v));
     return py_str_data(s);
 }
 
@@ -778,7 +858,10 @@ static py_val_t str_make_new(py_type_t *type, int argc, const py_val_t *argv, py
         for (size_t i = 0; i < k->len; i++) {
             const char *n = py_str_data(k->items[i]);
             py_val_t v = argv[(size_t)argc + i];
-            py_val_t *slot = !strcmp(n, "object") ? &obj : !strcmp(n, "encoding") ? &enc : !strcmp(n, "errors") ? &err : NULL;
+            py_val_t *slot = !strcmp(n, "object")     ? &obj
+                             : !strcmp(n, "encoding") ? &enc
+                             : !strcmp(n, "errors")   ? &err
+                                                      : NULL;
             if (!slot) py_raise_msg(&py_type_TypeError, "'%s' is an invalid keyword argument for str()", n);
             if (!py_is_null(*slot))
                 py_raise_msg(&py_type_TypeError, "argument for str() given by name ('%s') and position", n);
@@ -790,7 +873,8 @@ static py_val_t str_make_new(py_type_t *type, int argc, const py_val_t *argv, py
         if (py_is_type(obj, &py_type_str)) return obj;
         py_val_t r = py_str(obj);
         py_val_t s = py_str_arg(r);
-        if (py_is_null(s)) py_raise_msg(&py_type_TypeError, "__str__ returned non-string (type %s)", py_type_name(r));
+        if (py_is_null(s))
+            py_raise_msg(&py_type_TypeError, "__str__ returned non-string (type %s)", py_type_name(r));
         return s;
     }
     const char *e = cstr_arg(enc, "encoding");
@@ -798,7 +882,8 @@ static py_val_t str_make_new(py_type_t *type, int argc, const py_val_t *argv, py
     if (py_is_null(obj)) return py_str_empty;
     if (py_is_str(obj)) py_raise_msg(&py_type_TypeError, "decoding str is not supported");
     if (!py_is_obj(obj) || !py_obj_type(obj)->buffer)
-        py_raise_msg(&py_type_TypeError, "decoding to str: need a bytes-like object, %s found", py_type_name(obj));
+        py_raise_msg(&py_type_TypeError, "decoding to str: need a bytes-like object, %s found",
+                     py_type_name(obj));
     py_buf_t buf;
     py_get_buffer(obj, &buf, 0);
     return py_str_decode((const char *)buf.data, buf.len, e, er);
@@ -813,7 +898,8 @@ py_val_t py_str_new_method(int argc, const py_val_t *argv, py_val_t kwnames) {
         py_raise_msg(&py_type_TypeError, "str.__new__(%s): %s is not a subtype of str", t->name, t->name);
     py_val_t v = str_make_new(&py_type_str, argc - 1, argv + 1, kwnames);
     if (t == &py_type_str) return v;
-    py_instance_t *inst = py_gc_alloc(t, t->instance_size > sizeof(py_instance_t) ? t->instance_size : sizeof(py_instance_t));
+    py_instance_t *inst =
+        py_gc_alloc(t, t->instance_size > sizeof(py_instance_t) ? t->instance_size : sizeof(py_instance_t));
     inst->dict = t->dict_offset ? py_dict_new() : PY_NULL;
     inst->native = v;
     return py_obj(inst);

@@ -51,7 +51,9 @@ unsigned py_uni_props(uint32_t c);
 uint32_t py_uni_map(int kind, uint32_t c, const char **special);
 
 /* ---- UTF-8 ---- */
-static inline int py_utf8_len(uint8_t lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+static inline int py_utf8_len(uint8_t lead) {
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
 
 /* Decodes the code point at *p (p < e) and advances *p. */
 static inline uint32_t py_utf8_next(const uint8_t **pp, const uint8_t *e) {

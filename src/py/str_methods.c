@@ -27,9 +27,11 @@ static void init_ascii_tab(void) {
     for (unsigned c = 0; c < 128; c++) {
         unsigned f = 0;
         if (c >= 'a' && c <= 'z')
-            f = PY_UNI_ALPHA | PY_UNI_LOWER | PY_UNI_CASED | PY_UNI_PRINTABLE | PY_UNI_XID_START | PY_UNI_XID_CONT;
+            f = PY_UNI_ALPHA | PY_UNI_LOWER | PY_UNI_CASED | PY_UNI_PRINTABLE | PY_UNI_XID_START |
+                PY_UNI_XID_CONT;
         else if (c >= 'A' && c <= 'Z')
-            f = PY_UNI_ALPHA | PY_UNI_UPPER | PY_UNI_CASED | PY_UNI_PRINTABLE | PY_UNI_XID_START | PY_UNI_XID_CONT;
+            f = PY_UNI_ALPHA | PY_UNI_UPPER | PY_UNI_CASED | PY_UNI_PRINTABLE | PY_UNI_XID_START |
+                PY_UNI_XID_CONT;
         else if (c >= '0' && c <= '9')
             f = PY_UNI_DECIMAL | PY_UNI_DIGIT | PY_UNI_NUMERIC | PY_UNI_PRINTABLE | PY_UNI_XID_CONT;
         else if (c == '_')
@@ -50,7 +52,9 @@ static inline unsigned props(uint32_t c) {
     return py_uni_props(c);
 }
 
-static inline bool ascii_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F); }
+static inline bool ascii_space(unsigned char c) {
+    return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+}
 
 /* Length of the whitespace character at p, or 0. */
 static inline size_t space_at(const char *p, const char *e) {
@@ -107,7 +111,8 @@ static void get_range(py_str_t *s, int argc, const py_val_t *argv, int i, range_
     int64_t len = (int64_t)s->nchars;
     int64_t start = slice_index(argc > i ? argv[i] : PY_NULL, 0);
     int64_t end = slice_index(argc > i + 1 ? argv[i + 1] : PY_NULL, len);
-    if (end > len) end = len;
+    if (end > len)
+        end = len;
     else if (end < 0) {
         end += len;
         if (end < 0) end = 0;
@@ -130,7 +135,8 @@ static void get_range(py_str_t *s, int argc, const py_val_t *argv, int i, range_
 static py_val_t arg_kw(int argc, const py_val_t *argv, py_val_t kwnames, int i, const char *name) {
     if (i < argc) {
         if (!py_is_null(py_kwarg(argc, argv, kwnames, name, PY_NULL)))
-            py_raise_msg(&py_type_TypeError, "argument for %s given by name ('%s') and position (%d)", name, name, i);
+            py_raise_msg(&py_type_TypeError, "argument for %s given by name ('%s') and position (%d)", name,
+                         name, i);
         return argv[i];
     }
     return py_kwarg(argc, argv, kwnames, name, PY_NULL);
@@ -185,8 +191,10 @@ static void add_case(py_sb_t *sb, int kind, uint32_t c) {
     }
     const char *sp;
     uint32_t r = py_uni_map(kind, c, &sp);
-    if (sp) py_sb_adds(sb, sp);
-    else py_sb_add_utf8(sb, r);
+    if (sp)
+        py_sb_adds(sb, sp);
+    else
+        py_sb_add_utf8(sb, r);
 }
 
 /* Lowercases c at [p, q), applying the final-sigma rule. */
@@ -217,9 +225,15 @@ static py_val_t ascii_case(py_str_t *s, int mode) {
         bool lo = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
         switch (mode) {
         case M_LOWER:
-        case M_FOLD: if (up) c += 32; break;
-        case M_UPPER: if (lo) c -= 32; break;
-        case M_SWAP: c = lo ? c - 32 : up ? c + 32 : c; break;
+        case M_FOLD:
+            if (up) c += 32;
+            break;
+        case M_UPPER:
+            if (lo) c -= 32;
+            break;
+        case M_SWAP:
+            c = lo ? c - 32 : up ? c + 32 : c;
+            break;
         case M_TITLE:
             if (prev_cased) {
                 if (up) c += 32;
@@ -254,24 +268,37 @@ static py_val_t change_case(py_str_t *s, int mode) {
         uint32_t c = py_utf8_next(&q8, (const uint8_t *)e);
         const char *q = (const char *)q8;
         switch (mode) {
-        case M_LOWER: add_lower(&sb, c, d, e, p, q); break;
-        case M_FOLD: add_case(&sb, PY_CASE_FOLD, c); break;
-        case M_UPPER: add_case(&sb, PY_CASE_UPPER, c); break;
+        case M_LOWER:
+            add_lower(&sb, c, d, e, p, q);
+            break;
+        case M_FOLD:
+            add_case(&sb, PY_CASE_FOLD, c);
+            break;
+        case M_UPPER:
+            add_case(&sb, PY_CASE_UPPER, c);
+            break;
         case M_SWAP: {
             unsigned f = props(c);
-            if (f & PY_UNI_UPPER) add_lower(&sb, c, d, e, p, q);
-            else if (f & PY_UNI_LOWER) add_case(&sb, PY_CASE_UPPER, c);
-            else py_sb_add(&sb, p, (size_t)(q - p));
+            if (f & PY_UNI_UPPER)
+                add_lower(&sb, c, d, e, p, q);
+            else if (f & PY_UNI_LOWER)
+                add_case(&sb, PY_CASE_UPPER, c);
+            else
+                py_sb_add(&sb, p, (size_t)(q - p));
             break;
         }
         case M_TITLE:
-            if (prev_cased) add_lower(&sb, c, d, e, p, q);
-            else add_case(&sb, PY_CASE_TITLE, c);
+            if (prev_cased)
+                add_lower(&sb, c, d, e, p, q);
+            else
+                add_case(&sb, PY_CASE_TITLE, c);
             prev_cased = (props(c) & PY_UNI_CASED) != 0;
             break;
         default: /* M_CAPITALIZE */
-            if (first) add_case(&sb, PY_CASE_TITLE, c);
-            else add_lower(&sb, c, d, e, p, q);
+            if (first)
+                add_case(&sb, PY_CASE_TITLE, c);
+            else
+                add_lower(&sb, c, d, e, p, q);
             break;
         }
         first = false;
@@ -284,7 +311,9 @@ static py_val_t m_lower(int argc, const py_val_t *argv, py_val_t kw) { return ch
 static py_val_t m_upper(int argc, const py_val_t *argv, py_val_t kw) { return change_case(SELF, M_UPPER); }
 static py_val_t m_swapcase(int argc, const py_val_t *argv, py_val_t kw) { return change_case(SELF, M_SWAP); }
 static py_val_t m_title(int argc, const py_val_t *argv, py_val_t kw) { return change_case(SELF, M_TITLE); }
-static py_val_t m_capitalize(int argc, const py_val_t *argv, py_val_t kw) { return change_case(SELF, M_CAPITALIZE); }
+static py_val_t m_capitalize(int argc, const py_val_t *argv, py_val_t kw) {
+    return change_case(SELF, M_CAPITALIZE);
+}
 static py_val_t m_casefold(int argc, const py_val_t *argv, py_val_t kw) { return change_case(SELF, M_FOLD); }
 
 /* ------------------------------------------------------------ predicates */
@@ -305,14 +334,24 @@ static py_val_t all_chars(py_str_t *s, unsigned mask) {
     return PY_TRUE;
 }
 
-static py_val_t m_isalpha(int argc, const py_val_t *argv, py_val_t kw) { return all_chars(SELF, PY_UNI_ALPHA); }
+static py_val_t m_isalpha(int argc, const py_val_t *argv, py_val_t kw) {
+    return all_chars(SELF, PY_UNI_ALPHA);
+}
 static py_val_t m_isalnum(int argc, const py_val_t *argv, py_val_t kw) {
     return all_chars(SELF, PY_UNI_ALPHA | PY_UNI_DECIMAL | PY_UNI_DIGIT | PY_UNI_NUMERIC);
 }
-static py_val_t m_isdecimal(int argc, const py_val_t *argv, py_val_t kw) { return all_chars(SELF, PY_UNI_DECIMAL); }
-static py_val_t m_isdigit(int argc, const py_val_t *argv, py_val_t kw) { return all_chars(SELF, PY_UNI_DIGIT); }
-static py_val_t m_isnumeric(int argc, const py_val_t *argv, py_val_t kw) { return all_chars(SELF, PY_UNI_NUMERIC); }
-static py_val_t m_isspace(int argc, const py_val_t *argv, py_val_t kw) { return all_chars(SELF, PY_UNI_SPACE); }
+static py_val_t m_isdecimal(int argc, const py_val_t *argv, py_val_t kw) {
+    return all_chars(SELF, PY_UNI_DECIMAL);
+}
+static py_val_t m_isdigit(int argc, const py_val_t *argv, py_val_t kw) {
+    return all_chars(SELF, PY_UNI_DIGIT);
+}
+static py_val_t m_isnumeric(int argc, const py_val_t *argv, py_val_t kw) {
+    return all_chars(SELF, PY_UNI_NUMERIC);
+}
+static py_val_t m_isspace(int argc, const py_val_t *argv, py_val_t kw) {
+    return all_chars(SELF, PY_UNI_SPACE);
+}
 static py_val_t m_isascii(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(SELF->ascii); }
 static py_val_t m_isprintable(int argc, const py_val_t *argv, py_val_t kw) {
     py_str_t *s = SELF;
@@ -458,11 +497,16 @@ static py_val_t starts_ends(int argc, const py_val_t *argv, bool end) {
     }
     py_val_t t = py_str_arg(x);
     if (py_is_null(t))
-        py_raise_msg(&py_type_TypeError, "%s first arg must be str or a tuple of str, not %s", fn, py_type_name(x));
+        py_raise_msg(&py_type_TypeError, "%s first arg must be str or a tuple of str, not %s", fn,
+                     py_type_name(x));
     return py_bool(tail_match(s, py_as_str(t), &r, end));
 }
-static py_val_t m_startswith(int argc, const py_val_t *argv, py_val_t kw) { return starts_ends(argc, argv, false); }
-static py_val_t m_endswith(int argc, const py_val_t *argv, py_val_t kw) { return starts_ends(argc, argv, true); }
+static py_val_t m_startswith(int argc, const py_val_t *argv, py_val_t kw) {
+    return starts_ends(argc, argv, false);
+}
+static py_val_t m_endswith(int argc, const py_val_t *argv, py_val_t kw) {
+    return starts_ends(argc, argv, true);
+}
 
 /* ------------------------------------------------------------ split and join */
 
@@ -483,6 +527,7 @@ static py_val_t split_ws(py_str_t *s, int64_t maxsplit, bool rev) {
             }
             const char *w = p;
             while (p < e && !space_at(p, e)) p += s->ascii ? 1 : (size_t)py_utf8_len((unsigned char)*p);
+            if (p > e) p = e; /* malformed text: never past the end */
             py_list_append(list, sub_of(s, w, (size_t)(p - w)));
             if (maxsplit > 0) maxsplit--;
         }
@@ -562,8 +607,12 @@ static py_val_t split_impl(int argc, const py_val_t *argv, py_val_t kwnames, boo
     return list;
 }
 
-static py_val_t m_split(int argc, const py_val_t *argv, py_val_t kw) { return split_impl(argc, argv, kw, false); }
-static py_val_t m_rsplit(int argc, const py_val_t *argv, py_val_t kw) { return split_impl(argc, argv, kw, true); }
+static py_val_t m_split(int argc, const py_val_t *argv, py_val_t kw) {
+    return split_impl(argc, argv, kw, false);
+}
+static py_val_t m_rsplit(int argc, const py_val_t *argv, py_val_t kw) {
+    return split_impl(argc, argv, kw, true);
+}
 
 /* Length of the line break at p (\r\n counts 2), or 0. */
 static size_t linebreak_at(const char *p, const char *e) {
@@ -571,7 +620,8 @@ static size_t linebreak_at(const char *p, const char *e) {
     if (c == '\n' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E)) return 1;
     if (c == '\r') return p + 1 < e && p[1] == '\n' ? 2 : 1;
     if (c == 0xC2 && p + 1 < e && (unsigned char)p[1] == 0x85) return 2;
-    if (c == 0xE2 && p + 2 < e && (unsigned char)p[1] == 0x80 && ((unsigned char)p[2] & 0xFE) == 0xA8) return 3;
+    if (c == 0xE2 && p + 2 < e && (unsigned char)p[1] == 0x80 && ((unsigned char)p[2] & 0xFE) == 0xA8)
+        return 3;
     return 0;
 }
 
@@ -581,7 +631,8 @@ static py_val_t m_splitlines(int argc, const py_val_t *argv, py_val_t kwnames) {
     py_val_t kv = arg_kw(argc, argv, kwnames, 1, "keepends");
     bool keep = false;
     if (!py_is_null(kv)) {
-        if (py_is_float(kv)) py_raise_msg(&py_type_TypeError, "'float' object cannot be interpreted as an integer");
+        if (py_is_float(kv))
+            py_raise_msg(&py_type_TypeError, "'float' object cannot be interpreted as an integer");
         keep = py_truthy(kv);
     }
     py_val_t list = py_list_new(0);
@@ -656,8 +707,12 @@ static py_val_t partition_impl(int argc, const py_val_t *argv, bool rev) {
     py_val_t b = sub_of(s, after, s->len - (size_t)k - sep->len);
     return py_tuple_pack(3, a, py_obj(sep), b);
 }
-static py_val_t m_partition(int argc, const py_val_t *argv, py_val_t kw) { return partition_impl(argc, argv, false); }
-static py_val_t m_rpartition(int argc, const py_val_t *argv, py_val_t kw) { return partition_impl(argc, argv, true); }
+static py_val_t m_partition(int argc, const py_val_t *argv, py_val_t kw) {
+    return partition_impl(argc, argv, false);
+}
+static py_val_t m_rpartition(int argc, const py_val_t *argv, py_val_t kw) {
+    return partition_impl(argc, argv, true);
+}
 
 /* ------------------------------------------------------------ strip, pad */
 
@@ -722,8 +777,12 @@ static py_val_t strip_impl(int argc, const py_val_t *argv, int how, const char *
 static py_val_t m_strip(int argc, const py_val_t *argv, py_val_t kw) {
     return strip_impl(argc, argv, STRIP_LEFT | STRIP_RIGHT, "strip");
 }
-static py_val_t m_lstrip(int argc, const py_val_t *argv, py_val_t kw) { return strip_impl(argc, argv, STRIP_LEFT, "lstrip"); }
-static py_val_t m_rstrip(int argc, const py_val_t *argv, py_val_t kw) { return strip_impl(argc, argv, STRIP_RIGHT, "rstrip"); }
+static py_val_t m_lstrip(int argc, const py_val_t *argv, py_val_t kw) {
+    return strip_impl(argc, argv, STRIP_LEFT, "lstrip");
+}
+static py_val_t m_rstrip(int argc, const py_val_t *argv, py_val_t kw) {
+    return strip_impl(argc, argv, STRIP_RIGHT, "rstrip");
+}
 
 static py_val_t m_removeprefix(int argc, const py_val_t *argv, py_val_t kw) {
     py_str_t *s = SELF, *t = py_str_need(argv[1], "removeprefix() argument must be str, not %s");
@@ -752,7 +811,8 @@ static py_val_t pad(py_str_t *s, size_t left, size_t right, py_str_t *fill) {
     }
     memcpy(o, s->data, s->len);
     o += s->len;
-    if (fl == 1) memset(o, fill->data[0], right);
+    if (fl == 1)
+        memset(o, fill->data[0], right);
     else
         for (size_t i = 0; i < right; i++, o += fl) memcpy(o, fill->data, fl);
     r->nchars = s->nchars + left + right;
@@ -764,7 +824,8 @@ static py_str_t *fill_arg(int argc, const py_val_t *argv) {
     if (argc < 3) return py_as_str(py_str_ascii_char(' '));
     py_val_t f = py_str_arg(argv[2]);
     if (py_is_null(f))
-        py_raise_msg(&py_type_TypeError, "The fill character must be a unicode character, not %s", py_type_name(argv[2]));
+        py_raise_msg(&py_type_TypeError, "The fill character must be a unicode character, not %s",
+                     py_type_name(argv[2]));
     if (py_as_str(f)->nchars != 1)
         py_raise_msg(&py_type_TypeError, "The fill character must be exactly one character long");
     return py_as_str(f);
@@ -776,9 +837,12 @@ static py_val_t justify(int argc, const py_val_t *argv, int how) {
     py_str_t *fill = fill_arg(argc, argv);
     if (w <= (int64_t)s->nchars) return py_obj(s);
     size_t marg = (size_t)w - s->nchars, left;
-    if (how == 0) left = marg / 2 + (marg & (size_t)w & 1); /* center: CPython's rounding */
-    else if (how < 0) left = 0;
-    else left = marg;
+    if (how == 0)
+        left = marg / 2 + (marg & (size_t)w & 1); /* center: CPython's rounding */
+    else if (how < 0)
+        left = 0;
+    else
+        left = marg;
     return pad(s, left, marg - left, fill);
 }
 static py_val_t m_center(int argc, const py_val_t *argv, py_val_t kw) { return justify(argc, argv, 0); }
@@ -826,6 +890,7 @@ static py_val_t m_expandtabs(int argc, const py_val_t *argv, py_val_t kwnames) {
             p++;
         } else {
             size_t n = c < 0x80 ? 1 : (size_t)py_utf8_len(c);
+            if (n > (size_t)(e - p)) n = (size_t)(e - p);
             py_sb_add(&sb, p, n);
             p += n;
             col++;
@@ -860,6 +925,7 @@ static py_val_t m_replace(int argc, const py_val_t *argv, py_val_t kw) {
             o += new->len;
             if (p < e) {
                 size_t k = (size_t)py_utf8_len((unsigned char)*p);
+                if (k > (size_t)(e - p)) k = (size_t)(e - p);
                 memcpy(o, p, k);
                 o += k;
                 p += k;
@@ -905,11 +971,13 @@ static void trans_add(py_sb_t *sb, py_val_t r, const char *p, size_t n) {
     } else if (py_is_none(r)) {
     } else if (py_is_int(r)) {
         int64_t v = py_int_fits_i64(r) ? py_to_i64(r) : -1;
-        if (v < 0 || v > 0x10FFFF) py_raise_msg(&py_type_ValueError, "character mapping must be in range(0x110000)");
+        if (v < 0 || v > 0x10FFFF)
+            py_raise_msg(&py_type_ValueError, "character mapping must be in range(0x110000)");
         py_sb_add_utf8(sb, (uint32_t)v);
     } else {
         py_val_t sv = py_str_arg(r);
-        if (py_is_null(sv)) py_raise_msg(&py_type_TypeError, "character mapping must return integer, None or str");
+        if (py_is_null(sv))
+            py_raise_msg(&py_type_TypeError, "character mapping must return integer, None or str");
         py_sb_add(sb, py_str_data(sv), py_str_len(sv));
     }
 }
@@ -996,7 +1064,8 @@ static py_val_t m_maketrans(int argc, const py_val_t *argv, py_val_t kw) {
 static const char *opt_cstr(py_val_t v, const char *fn, const char *what) {
     if (py_is_null(v)) return NULL;
     py_val_t s = py_str_arg(v);
-    if (py_is_null(s)) py_raise_msg(&py_type_TypeError, "%s() argument '%s' must be str, not %s", fn, what, py_type_name(v));
+    if (py_is_null(s))
+        py_raise_msg(&py_type_TypeError, "%s() argument '%s' must be str, not %s", fn, what, py_type_name(v));
     return py_str_data(s);
 }
 
@@ -1030,10 +1099,14 @@ static py_val_t ascii_of(py_val_t v) {
     const uint8_t *p = (const uint8_t *)s->data, *e = p + s->len;
     while (p < e) {
         uint32_t c = py_utf8_next(&p, e);
-        if (c < 0x80) py_sb_addc(&sb, (char)c);
-        else if (c < 0x100) py_sb_printf(&sb, "\\x%02x", (unsigned)c);
-        else if (c < 0x10000) py_sb_printf(&sb, "\\u%04x", (unsigned)c);
-        else py_sb_printf(&sb, "\\U%08x", (unsigned)c);
+        if (c < 0x80)
+            py_sb_addc(&sb, (char)c);
+        else if (c < 0x100)
+            py_sb_printf(&sb, "\\x%02x", (unsigned)c);
+        else if (c < 0x10000)
+            py_sb_printf(&sb, "\\u%04x", (unsigned)c);
+        else
+            py_sb_printf(&sb, "\\U%08x", (unsigned)c);
     }
     return py_sb_to_str(&sb);
 }
@@ -1046,7 +1119,8 @@ static py_val_t format_one(py_val_t v, py_val_t spec) {
         py_val_t f = py_lookup_heap(t, PYN(__format__));
         if (!py_is_null(f)) {
             py_val_t r = py_call_bound(f, v, 1, &spec, PY_NULL);
-            if (!py_is_str(r)) py_raise_msg(&py_type_TypeError, "__format__ must return a str, not %s", py_type_name(r));
+            if (!py_is_str(r))
+                py_raise_msg(&py_type_TypeError, "__format__ must return a str, not %s", py_type_name(r));
             return r;
         }
     }
@@ -1072,18 +1146,23 @@ static py_val_t field_value(fmt_args_t *a, const char *p, size_t n) {
     while (k < n && p[k] != '.' && p[k] != '[') k++;
     py_val_t v;
     if (k == 0) {
-        if (a->auto_idx < 0) fmt_error("cannot switch from manual field specification to automatic field numbering");
+        if (a->auto_idx < 0)
+            fmt_error("cannot switch from manual field specification to automatic field numbering");
         a->used_auto = true;
         int idx = a->auto_idx++;
         if (py_is_null(a->mapping) && idx >= a->npos)
-            py_raise_msg(&py_type_IndexError, "Replacement index %d out of range for positional args tuple", idx);
-        if (!py_is_null(a->mapping) && idx >= a->npos) py_raise_msg(&py_type_ValueError, "Format string contains positional fields");
+            py_raise_msg(&py_type_IndexError, "Replacement index %d out of range for positional args tuple",
+                         idx);
+        if (!py_is_null(a->mapping) && idx >= a->npos)
+            py_raise_msg(&py_type_ValueError, "Format string contains positional fields");
         v = a->pos[idx];
     } else if (all_digits(p, k)) {
-        if (a->used_auto) fmt_error("cannot switch from automatic field numbering to manual field specification");
+        if (a->used_auto)
+            fmt_error("cannot switch from automatic field numbering to manual field specification");
         a->auto_idx = -1;
         int64_t idx = parse_num(p, k);
-        if (!py_is_null(a->mapping)) py_raise_msg(&py_type_ValueError, "Format string contains positional fields");
+        if (!py_is_null(a->mapping))
+            py_raise_msg(&py_type_ValueError, "Format string contains positional fields");
         if (idx >= a->npos)
             py_raise_msg(&py_type_IndexError, "Replacement index %lld out of range for positional args tuple",
                          (long long)idx);
@@ -1118,10 +1197,12 @@ static py_val_t field_value(fmt_args_t *a, const char *p, size_t n) {
             while (k < n && p[k] != ']') k++;
             if (k >= n) fmt_error("Missing ']' in format string");
             if (k == s) fmt_error("Empty attribute in format string");
-            py_val_t key = all_digits(p + s, k - s) ? py_small(parse_num(p + s, k - s)) : py_str_new(p + s, k - s);
+            py_val_t key =
+                all_digits(p + s, k - s) ? py_small(parse_num(p + s, k - s)) : py_str_new(p + s, k - s);
             v = py_getitem(v, key);
             k++;
-            if (k < n && p[k] != '.' && p[k] != '[') fmt_error("Only '.' or '[' may follow ']' in format field specifier");
+            if (k < n && p[k] != '.' && p[k] != '[')
+                fmt_error("Only '.' or '[' may follow ']' in format field specifier");
         } else {
             fmt_error("Only '.' or '[' may follow ']' in format field specifier");
         }
@@ -1166,11 +1247,19 @@ static void format_field(py_sb_t *out, fmt_args_t *a, const char *p, size_t n, i
         }
     }
     switch (conv) {
-    case 0: break;
-    case 'r': v = py_repr(v); break;
-    case 's': v = py_str(v); break;
-    case 'a': v = ascii_of(v); break;
-    default: py_raise_msg(&py_type_ValueError, "Unknown conversion specifier %c", conv);
+    case 0:
+        break;
+    case 'r':
+        v = py_repr(v);
+        break;
+    case 's':
+        v = py_str(v);
+        break;
+    case 'a':
+        v = ascii_of(v);
+        break;
+    default:
+        py_raise_msg(&py_type_ValueError, "Unknown conversion specifier %c", conv);
     }
     py_val_t r = format_one(v, spec);
     py_val_t rs = py_str_arg(r);
@@ -1199,7 +1288,7 @@ static void format_into(py_sb_t *out, fmt_args_t *a, const char *f, size_t n, in
         }
         if (i + 1 >= n) fmt_error("Single '{' encountered in format string");
         /* find the matching '}', skipping [..] in the field name and nested fields in the spec */
-        size_t j = i + 1, level = 1;
+        size_t j = i + 1, level = 1, name_end = 0;
         bool in_name = true;
         while (j < n) {
             char c = f[j];
@@ -1208,6 +1297,7 @@ static void format_into(py_sb_t *out, fmt_args_t *a, const char *f, size_t n, in
                 if (j >= n) break;
             } else if (in_name && (c == ':' || c == '!')) {
                 in_name = false;
+                name_end = j;
             } else if (c == '{') {
                 level++;
             } else if (c == '}') {
@@ -1216,9 +1306,10 @@ static void format_into(py_sb_t *out, fmt_args_t *a, const char *f, size_t n, in
             j++;
         }
         if (j >= n) {
-            if (!in_name && memchr(f + i + 1, '!', n - i - 1) && !memchr(f + i + 1, ':', n - i - 1))
-                fmt_error("unmatched '{' in format spec");
-            fmt_error("expected '}' before end of string");
+            if (in_name) fmt_error("expected '}' before end of string");
+            if (f[name_end] == '!' && name_end + 1 >= n)
+                fmt_error("end of string while looking for conversion specifier");
+            fmt_error("unmatched '{' in format spec");
         }
         format_field(out, a, f + i + 1, j - i - 1, depth);
         i = j + 1;
@@ -1252,23 +1343,46 @@ static py_val_t d_add(int argc, const py_val_t *argv, py_val_t kw) {
     return or_notimpl(py_str_binary(PY_OP_ADD, argv[0], argv[1]));
 }
 static py_val_t d_mul(int argc, const py_val_t *argv, py_val_t kw) {
-    if (!py_is_int(argv[1]) && !(py_is_obj(argv[1]) && !py_is_null(py_type_lookup(py_type_of(argv[1]), PYN(__index__)))))
+    if (!py_is_int(argv[1]) &&
+        !(py_is_obj(argv[1]) && !py_is_null(py_type_lookup(py_type_of(argv[1]), PYN(__index__)))))
         return PY_NOTIMPLEMENTED;
     return py_str_binary(PY_OP_MUL, argv[0], argv[1]);
 }
-static py_val_t d_mod(int argc, const py_val_t *argv, py_val_t kw) { return py_str_mod_format(argv[0], argv[1]); }
+static py_val_t d_mod(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_str_mod_format(argv[0], argv[1]);
+}
 static py_val_t d_rmod(int argc, const py_val_t *argv, py_val_t kw) { return PY_NOTIMPLEMENTED; }
-static py_val_t d_eq(int argc, const py_val_t *argv, py_val_t kw) { return or_notimpl(py_str_compare(PY_CMP_EQ, argv[0], argv[1])); }
-static py_val_t d_ne(int argc, const py_val_t *argv, py_val_t kw) { return or_notimpl(py_str_compare(PY_CMP_NE, argv[0], argv[1])); }
-static py_val_t d_lt(int argc, const py_val_t *argv, py_val_t kw) { return or_notimpl(py_str_compare(PY_CMP_LT, argv[0], argv[1])); }
-static py_val_t d_le(int argc, const py_val_t *argv, py_val_t kw) { return or_notimpl(py_str_compare(PY_CMP_LE, argv[0], argv[1])); }
-static py_val_t d_gt(int argc, const py_val_t *argv, py_val_t kw) { return or_notimpl(py_str_compare(PY_CMP_GT, argv[0], argv[1])); }
-static py_val_t d_ge(int argc, const py_val_t *argv, py_val_t kw) { return or_notimpl(py_str_compare(PY_CMP_GE, argv[0], argv[1])); }
-static py_val_t d_hash(int argc, const py_val_t *argv, py_val_t kw) { return py_str_unary(PY_UNARY_HASH, argv[0]); }
-static py_val_t d_len(int argc, const py_val_t *argv, py_val_t kw) { return py_str_unary(PY_UNARY_LEN, argv[0]); }
-static py_val_t d_getitem(int argc, const py_val_t *argv, py_val_t kw) { return py_str_getitem(argv[0], argv[1]); }
+static py_val_t d_eq(int argc, const py_val_t *argv, py_val_t kw) {
+    return or_notimpl(py_str_compare(PY_CMP_EQ, argv[0], argv[1]));
+}
+static py_val_t d_ne(int argc, const py_val_t *argv, py_val_t kw) {
+    return or_notimpl(py_str_compare(PY_CMP_NE, argv[0], argv[1]));
+}
+static py_val_t d_lt(int argc, const py_val_t *argv, py_val_t kw) {
+    return or_notimpl(py_str_compare(PY_CMP_LT, argv[0], argv[1]));
+}
+static py_val_t d_le(int argc, const py_val_t *argv, py_val_t kw) {
+    return or_notimpl(py_str_compare(PY_CMP_LE, argv[0], argv[1]));
+}
+static py_val_t d_gt(int argc, const py_val_t *argv, py_val_t kw) {
+    return or_notimpl(py_str_compare(PY_CMP_GT, argv[0], argv[1]));
+}
+static py_val_t d_ge(int argc, const py_val_t *argv, py_val_t kw) {
+    return or_notimpl(py_str_compare(PY_CMP_GE, argv[0], argv[1]));
+}
+static py_val_t d_hash(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_str_unary(PY_UNARY_HASH, argv[0]);
+}
+static py_val_t d_len(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_str_unary(PY_UNARY_LEN, argv[0]);
+}
+static py_val_t d_getitem(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_str_getitem(argv[0], argv[1]);
+}
 static py_val_t d_iter(int argc, const py_val_t *argv, py_val_t kw) { return py_str_iter(argv[0]); }
-static py_val_t d_contains(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(py_contains(argv[0], argv[1])); }
+static py_val_t d_contains(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_bool(py_contains(argv[0], argv[1]));
+}
 static py_val_t d_str(int argc, const py_val_t *argv, py_val_t kw) { return argv[0]; }
 static py_val_t d_repr(int argc, const py_val_t *argv, py_val_t kw) {
     py_sb_t sb;
@@ -1276,7 +1390,9 @@ static py_val_t d_repr(int argc, const py_val_t *argv, py_val_t kw) {
     py_str_repr_to(&sb, SELF);
     return py_sb_to_str(&sb);
 }
-static py_val_t d_getnewargs(int argc, const py_val_t *argv, py_val_t kw) { return py_tuple_pack(1, argv[0]); }
+static py_val_t d_getnewargs(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_tuple_pack(1, argv[0]);
+}
 static py_val_t d_sizeof(int argc, const py_val_t *argv, py_val_t kw) {
     return py_small((int64_t)(offsetof(py_str_t, data) + SELF->len + 1));
 }

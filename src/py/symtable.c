@@ -439,10 +439,7 @@ static void st_stmt(st_t *s, py_ast_t *st) {
         return;
     }
     case AST_RETURN:
-        if (st->a) {
-            s->cur->has_return_value = true;
-            st_expr(s, st->a);
-        }
+        if (st->a) st_expr(s, st->a);
         return;
     case AST_DELETE:
         for (int i = 0; i < st->s1.n; i++) st_target(s, st->s1.items[i]);

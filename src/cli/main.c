@@ -57,6 +57,9 @@ py_val_t cli_main_globals(void) {
 }
 
 int cli_exception_status(py_val_t exc, int status_other) {
+    /* an exception escaping with micropython.heap_lock in force must still
+     * be printable */
+    py_heap_unlock_all();
     if (py_exc_matches(exc, py_obj(&py_type_SystemExit))) {
         py_val_t code = PY_NONE;
         if (py_is_obj(exc) && py_is_instance(exc, &py_type_BaseException)) {
@@ -78,6 +81,39 @@ int cli_exception_status(py_val_t exc, int status_other) {
     return status_other;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+/* A crash must not lose what the program printed before it: stdout is
+ * buffered in io.c, so write it out, then die of the same signal. */
+static void on_fatal_signal(int sig) {
+    py_flush_stdout();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Calls the function registered with sys.atexit, once. */
+static int run_atexit(int status) {
+    py_val_t fn = py_sys_take_atexit();
+    if (py_is_null(fn)) return status;
+    py_try_t t;
+    if (py_try(&t)) {
+        py_call0(fn);
+        py_try_end(&t);
+        return status;
+    }
+    int st = cli_exception_status(t.exc, 1);
+    return st < 0 ? status : st;
+}
+
 static void run_code(const char *src, size_t len, const char *filename, int mode, py_val_t globals) {
     py_val_t fn = py_str_from_cstr(filename);
     py_val_t code = py_compile_source(src, len, fn, mode);
@@ -96,17 +132,28 @@ int cli_exec(const char *src, size_t len, const char *filename, int mode, py_val
     return st;
 }
 
+/* -X heapsize=<n>[w][K|M|G]: as in MicroPython, `w` scales a size meant for
+ * a 32-bit board by the word size (x2 here); K/M/G may also precede it. */
 static size_t parse_size(const char *s) {
     char *end;
     double v = strtod(s, &end);
     if (end == s || v <= 0) return 0;
-    if (*end == 'w' || *end == 'W') v *= 8, end++;
-    if (*end == 'k' || *end == 'K') v *= 1024, end++;
-    else if (*end == 'm' || *end == 'M') v *= 1024 * 1024, end++;
-    else if (*end == 'g' || *end == 'G') v *= 1024.0 * 1024 * 1024, end++;
-    if (*end) return 0;
+    bool words = false, unit = false;
+    for (; *end; end++) {
+        if ((*end == 'w' || *end == 'W') && !words) words = true;
+        else if ((*end == 'k' || *end == 'K') && !unit) v *= 1024, unit = true;
+        else if ((*end == 'm' || *end == 'M') && !unit) v *= 1024 * 1024, unit = true;
+        else if ((*end == 'g' || *end == 'G') && !unit) v *= 1024.0 * 1024 * 1024, unit = true;
+        else return 0;
+    }
+    if (words) v *= sizeof(void *) / 4.0;
     return (size_t)v;
 }
+
+/* The interpreter's own start-up data (builtins, interned names, modules)
+ * comes on top of -X heapsize, so a small board-sized heap still leaves the
+ * program the memory it asked for. */
+#define STARTUP_RESERVE ((size_t)256 * 1024)
 
 /* Reads a whole stream into malloc'd memory. */
 static char *read_all(FILE *f, size_t *len) {
@@ -304,7 +351,7 @@ int main(int argc, char **argv) {
     struct rlimit rl;
     size_t stack_size = 8u << 20;
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) stack_size = (size_t)rl.rlim_cur;
-    py_config_t cfg = {heap, &stack_local, stack_size};
+    py_config_t cfg = {heap + STARTUP_RESERVE, &stack_local, stack_size};
     py_stack_base_hint = &stack_local;
     py_opt_level = opt_level;
     py_init(&cfg);
@@ -320,8 +367,14 @@ int main(int argc, char **argv) {
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    if (!SANITIZED) {
+        /* (sanitizers report crashes themselves: leave their handlers) */
+        static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+        for (size_t k = 0; k < sizeof fatal / sizeof fatal[0]; k++) signal(fatal[k], on_fatal_signal);
+    }
 
     int status = run_main(kind, arg, inspect);
+    status = run_atexit(status);
     py_flush_stdout();
     signal(SIGINT, SIG_DFL);
     cli_lineedit_cleanup();

@@ -12,6 +12,7 @@
 #include "bytecode.h"
 #include "runtime.h"
 #include "sysio.h"
+#include "vm.h"
 
 static py_val_t builtins_module = PY_NULL;
 
@@ -117,17 +118,57 @@ static void add_keys(py_val_t set, py_val_t dict) {
         if (py_is_str(k)) py_set_add(set, k);
 }
 
+/* Attributes a builtin type serves from its getattr slot rather than its dict
+ * (CPython's getset descriptors, which live in the type's __dict__ there):
+ * dir() must list them too. */
+static const struct {
+    py_type_t *type;
+    const char *names;
+} slot_attrs[] = {
+    {&py_type_object, "__class__ __doc__"},
+    {&py_type_type, "__name__ __qualname__ __module__ __bases__ __mro__ __base__ __dict__"},
+    {&py_type_int, "real imag numerator denominator"},
+    {&py_type_float, "real imag"},
+    {&py_type_complex, "real imag"},
+    {&py_type_slice, "start stop step"},
+    {&py_type_range, "start stop step"},
+    {&py_type_BaseException, "args __cause__ __context__ __suppress_context__ __traceback__ __dict__"},
+    {&py_type_function, "__annotations__ __closure__ __code__ __defaults__ __dict__ __globals__ __kwdefaults__ "
+                        "__module__ __name__ __qualname__ __call__"},
+    {&py_type_generator, "__name__ __qualname__"},
+    {&py_type_bound_method, "__func__ __self__ __call__"},
+    {&py_type_cfunc, "__module__ __name__ __qualname__ __self__ __call__"},
+    {&py_type_property, "fget fset fdel"},
+};
+
+static void add_names(py_val_t set, const char *names) {
+    while (*names) {
+        const char *e = strchr(names, ' ');
+        size_t n = e ? (size_t)(e - names) : strlen(names);
+        py_set_add(set, py_intern_n(names, n));
+        names += n + (e != NULL);
+    }
+}
+
+static void add_one_type(py_val_t set, py_type_t *b) {
+    if (!(b->flags & PY_TF_HEAP)) {
+        py_type_init_builtin(b);
+        for (size_t i = 0; i < sizeof slot_attrs / sizeof slot_attrs[0]; i++)
+            if (slot_attrs[i].type == b) add_names(set, slot_attrs[i].names);
+    } else if (b->dict_offset) {
+        add_names(set, "__dict__ __weakref__"); /* a class whose instances have a dict */
+    }
+    add_keys(set, b->dict);
+}
+
+/* The names of t's dict and those of every class in its MRO. */
 static void add_type_keys(py_val_t set, py_type_t *t) {
     if (!(t->flags & PY_TF_HEAP)) py_type_init_builtin(t);
     if (py_is_obj(t->mro) && py_is_instance(t->mro, &py_type_tuple)) {
         py_tuple_t *m = py_as_tuple(t->mro);
-        for (size_t i = 0; i < m->len; i++) {
-            py_type_t *b = py_as_ptr(m->items[i]);
-            if (!(b->flags & PY_TF_HEAP)) py_type_init_builtin(b);
-            add_keys(set, b->dict);
-        }
+        for (size_t i = 0; i < m->len; i++) add_one_type(set, py_as_ptr(m->items[i]));
     } else {
-        add_keys(set, t->dict);
+        add_one_type(set, t);
     }
 }
 
@@ -139,7 +180,7 @@ static py_val_t b_dir(int argc, const py_val_t *argv, py_val_t kw) {
         py_val_t o = argv[0];
         py_type_t *t = py_type_of(o);
         py_val_t custom = (t->flags & PY_TF_HEAP) ? py_type_lookup(t, PYN(__dir__)) : PY_NULL;
-        if (!py_is_null(custom)) {
+        if (!py_is_null(custom) && !py_is_type(custom, &py_type_cfunc)) { /* a __dir__ written in Python */
             py_val_t r = py_list_from_iter(py_call1(custom, o));
             py_list_sort(r, PY_NONE, false);
             return r;
@@ -478,6 +519,18 @@ static py_val_t b_min(int argc, const py_val_t *argv, py_val_t kw) { return minm
 
 static py_val_t b_next(int argc, const py_val_t *argv, py_val_t kw) {
     py_type_t *t = py_type_of(argv[0]);
+    if (t == &py_type_generator) {
+        /* resumed directly so a `return v` reaches the caller as StopIteration(v) */
+        py_val_t out;
+        if (!py_gen_delegate_send(argv[0], PY_NONE, &out)) return out;
+        if (argc > 1) return argv[1];
+        py_raise(py_exc_new_args(&py_type_StopIteration, py_is_none(out) ? 0 : 1, &out));
+    }
+    if ((t->flags & PY_TF_HEAP) && argc == 1) {
+        /* a user __next__'s own StopIteration (with its value) propagates unchanged */
+        py_val_t m = py_type_lookup(t, PYN(__next__));
+        if (!py_is_null(m)) return py_call1(m, argv[0]);
+    }
     if (!t->iternext && !((t->flags & PY_TF_HEAP) && !py_is_null(py_type_lookup(t, PYN(__next__)))))
         py_raise_msg(&py_type_TypeError, "'%s' object is not an iterator", py_type_name(argv[0]));
     py_val_t v = py_next(argv[0]);
@@ -536,7 +589,25 @@ static py_val_t b_pow(int argc, const py_val_t *argv, py_val_t kwnames) {
     return py_int_pow_mod(b, e, m);
 }
 
+static py_val_t b_print(int argc, const py_val_t *argv, py_val_t kwnames);
+
+/* Under micropython.heap_lock: MicroPython prints without allocating, and
+ * print's text buffer here is scratch, so it is built with the lock lifted. */
+__attribute__((noinline)) static py_val_t print_heap_locked(int argc, const py_val_t *argv, py_val_t kwnames) {
+    py_gc_unlock();
+    py_try_t t;
+    if (py_try(&t)) {
+        b_print(argc, argv, kwnames);
+        py_try_end(&t);
+        py_gc_lock();
+        return PY_NONE;
+    }
+    py_gc_lock();
+    py_raise(t.exc);
+}
+
 static py_val_t b_print(int argc, const py_val_t *argv, py_val_t kwnames) {
+    if (py_gc_is_locked()) return print_heap_locked(argc, argv, kwnames);
     py_val_t sep = PY_NULL, end = PY_NULL, file = PY_NULL, flush = PY_NULL;
     if (!py_is_null(kwnames)) {
         py_tuple_t *kt = py_as_tuple(kwnames);
@@ -713,7 +784,7 @@ static py_val_t b_import(int argc, const py_val_t *argv, py_val_t kwnames) {
     if (py_is_null(name) || !py_is_str(name)) py_raise_type_error_arg("__import__", "str", name);
     if (py_is_null(globals)) globals = PY_NONE;
     if (py_is_null(fromlist)) fromlist = PY_NONE;
-    return py_import(name, fromlist, py_is_null(level) ? 0 : (int)py_to_i64(level), globals);
+    return py_import_nohook(name, fromlist, py_is_null(level) ? 0 : (int)py_to_i64(level), globals);
 }
 
 static py_val_t b_format(int argc, const py_val_t *argv, py_val_t kw) {

@@ -112,6 +112,7 @@ static bool is_const_call(py_ast_t *e) {
 }
 
 bool cc_const_value(cc_t *c, py_ast_t *e, py_val_t *out) {
+    py_check_stack(); /* folds recurse: `-----...1` or `1+1+...` is as deep as the source is long */
     switch (e->kind) {
     case AST_CONSTANT: *out = literal(c, e); return true;
     case AST_UNARYOP: {

@@ -1,9 +1,11 @@
 /* format.c: the format-spec mini-language and printf-style `%` formatting.
  *
  * py_format_value implements [[fill]align][sign][z][#][0][width][grouping]
- * [.precision][type] for int, bool, float, complex (empty spec only) and str;
- * other objects only accept an empty spec (their str()).  Objects with their
- * own __format__ are dispatched by the callers before reaching here.
+ * [.precision][type] for int, bool, float, complex and str; other objects
+ * only accept an empty spec (their str(), object.__format__'s rule).
+ * py_format_value first dispatches to a __format__ defined by a class written
+ * in Python; py_format_builtin is the builtin types' own __format__ (no
+ * dispatch, so int.__format__(x, s) on a subclass instance cannot recurse).
  * py_format_float is the shared float renderer (%e %f %g and repr), and
  * py_str_mod_format implements `str % args` and `bytes % args`.
  * Widths count code points, so UTF-8 fill characters and text pad correctly.
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "objcore.h"
 #include "runtime.h"
 
 static size_t utf8_count(const char *s, size_t n) {
@@ -400,10 +403,26 @@ static py_val_t format_complex(py_val_t v, spec_t *sp) {
 }
 
 py_val_t py_format_value(py_val_t v, py_val_t specv) {
+    if (py_is_obj(v)) {
+        py_type_t *t = py_obj_type(v);
+        if (t->flags & PY_TF_HEAP) {
+            py_val_t f = py_lookup_heap(t, PYN(__format__));
+            if (!py_is_null(f)) {
+                py_val_t r = py_call_bound(f, v, 1, &specv, PY_NULL);
+                if (!py_is_str(r))
+                    py_raise_msg(&py_type_TypeError, "__format__ must return a str, not %s", py_type_name(r));
+                return r;
+            }
+        }
+    }
+    return py_format_builtin(v, specv);
+}
+
+py_val_t py_format_builtin(py_val_t v, py_val_t specv) {
     specv = str_unwrap(specv);
     const char *s = py_str_data(specv);
     size_t n = py_str_len(specv);
-    if (n == 0) return py_is_str(v) ? v : py_str(v);
+    if (n == 0) return py_is_type(v, &py_type_str) ? v : py_str(v);
     spec_t sp;
     parse_spec(v, s, n, &sp);
     if (py_is_float(v) || (py_is_obj(v) && py_is_instance(v, &py_type_float))) {
@@ -743,5 +762,5 @@ py_val_t py_str_mod_format(py_val_t fmtv, py_val_t args) {
 py_val_t py_str_format_method(int argc, const py_val_t *argv, py_val_t kwnames) {
     if (argc != 2) py_raise_msg(&py_type_TypeError, "__format__() takes exactly one argument (%d given)", argc - 1);
     if (!py_is_str(argv[1])) py_raise_msg(&py_type_TypeError, "format() argument 2 must be str, not %s", py_type_name(argv[1]));
-    return py_format_value(argv[0], argv[1]);
+    return py_format_builtin(argv[0], argv[1]);
 }

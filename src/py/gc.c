@@ -127,7 +127,7 @@ static uint32_t take_pages(uint32_t n) {
 
 static inline uint8_t *page_addr(uint32_t i) { return H.lo + ((size_t)i << PAGE_SHIFT); }
 
-static int size_class(size_t size) {
+static inline int size_class(size_t size) {
     if (size <= 512) return (int)((size + 15) >> 4) - 1;
     for (int c = 32; c < NCLASS; c++)
         if (size <= class_size[c]) return c;
@@ -441,14 +441,14 @@ void py_gc_collect(void) {
 /* ------------------------------------------------------------ allocation */
 
 static void *try_alloc(size_t size) {
-    size_t need = size <= SMALL_MAX ? class_size[size_class(size)] : (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-    if (H.used + need > H.limit) return NULL;
     if (size <= SMALL_MAX) {
         int c = size_class(size);
+        if (H.used + class_size[c] > H.limit) return NULL;
         void *p = small_alloc(c);
         if (p) H.used += class_size[c];
         return p;
     }
+    if (H.used + ((size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)) > H.limit) return NULL;
     void *p = large_alloc(size);
     if (p) H.used += H.pages[(uint32_t)(((uint8_t *)p - H.lo) >> PAGE_SHIFT)].npages * PAGE_SIZE;
     return p;
@@ -558,9 +558,14 @@ bool py_gc_is_heap_ptr(const void *p) {
     return find_block((uintptr_t)p, &pg, &b) == (const uint8_t *)p;
 }
 
+/* Hot (string builders ask it on every grow and finish): no division and no
+ * alloc-bit test, as callers pass live blocks; other addresses still get 0
+ * when they are outside the used pages. */
 size_t py_gc_block_size(const void *p) {
-    page_t *pg;
-    uint32_t b;
-    if (!find_block((uintptr_t)p, &pg, &b)) return 0;
-    return block_size(pg);
+    uintptr_t a = (uintptr_t)p;
+    if (a < (uintptr_t)H.lo || a >= (uintptr_t)H.lo + ((size_t)H.high << PAGE_SHIFT)) return 0;
+    const page_t *pg = &H.pages[(a - (uintptr_t)H.lo) >> PAGE_SHIFT];
+    if (pg->kind == P_SMALL) return class_size[pg->cls];
+    if (pg->kind == P_CONT) pg = &H.pages[pg->npages];
+    return pg->kind == P_LARGE ? (size_t)pg->npages << PAGE_SHIFT : 0;
 }

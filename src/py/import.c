@@ -37,6 +37,10 @@ const char *const py_native_module_names[] = {
 };
 
 static py_val_t modules = PY_NULL;
+/* builtins.__import__ as installed at start-up: when a program replaces it,
+ * import statements call the replacement (checked by identity: one lookup). */
+static py_val_t original_import_fn = PY_NULL;
+
 
 py_val_t py_sys_modules(void) {
     if (py_is_null(modules)) {
@@ -89,6 +93,8 @@ void py_modules_init(void) {
     py_sys_modules();
     py_import_cstr("builtins");
     py_import_cstr("sys");
+    py_gc_add_root(&original_import_fn);
+    original_import_fn = py_dict_get_interned(py_builtins_dict(), PYN(__import__));
     /* MicroPython compiles @micropython.native & co without an import; make
      * the name resolvable the same way */
     py_dict_set(py_builtins_dict(), PYN(micropython), py_import_cstr("micropython"));
@@ -247,7 +253,16 @@ static py_val_t import_one(py_val_t full, const char *leaf, py_val_t parent) {
     }
     py_val_t file = PY_NULL, dir = PY_NULL;
     int kind = find_in(paths, leaf, &file, &dir);
-    if (kind == FOUND_NONE) not_found(full);
+    if (kind == FOUND_NONE) {
+        /* MicroPython's u-prefixed aliases (ustruct, ujson ...): "uX" is the native
+         * module X, the same object, when no file on the path provides uX */
+        if (py_is_null(parent) && leaf[0] == 'u' && find_native(leaf + 1)) {
+            m = import_one(py_str_from_cstr(leaf + 1), leaf + 1, PY_NULL);
+            py_dict_set(py_sys_modules(), full, m);
+            return m;
+        }
+        not_found(full);
+    }
     m = load_found(kind, full, file, dir, false);
     if (!py_is_null(parent)) py_setattr(parent, py_intern(leaf), m);
     return m;
@@ -340,6 +355,18 @@ static void import_fromlist(py_val_t leaf, py_val_t name, py_val_t fromlist) {
 }
 
 py_val_t py_import(py_val_t name, py_val_t fromlist, int level, py_val_t globals) {
+    if (!py_is_null(original_import_fn)) {
+        py_val_t hook = py_dict_get_interned(py_builtins_dict(), PYN(__import__));
+        if (!py_is_null(hook) && hook != original_import_fn) {
+            py_val_t args[5] = {name, py_is_null(globals) ? PY_NONE : globals, PY_NONE,
+                                py_is_null(fromlist) ? PY_NONE : fromlist, py_small(level)};
+            return py_call(hook, 5, args, PY_NULL);
+        }
+    }
+    return py_import_nohook(name, fromlist, level, globals);
+}
+
+py_val_t py_import_nohook(py_val_t name, py_val_t fromlist, int level, py_val_t globals) {
     if (!py_is_str(name)) py_raise_type_error_arg("__import__", "str", name);
     bool has_from = !py_is_null(fromlist) && !py_is_none(fromlist) && py_truthy(fromlist);
     if (level == 0) {
@@ -362,7 +389,7 @@ py_val_t py_import(py_val_t name, py_val_t fromlist, int level, py_val_t globals
 }
 
 py_val_t py_import_cstr(const char *name) {
-    return py_import(py_intern(name), PY_NONE, 0, PY_NONE);
+    return py_import_nohook(py_intern(name), PY_NONE, 0, PY_NONE);
 }
 
 /* ------------------------------------------------------------- __main__ */

@@ -2,6 +2,7 @@
  * Arguments go through py_to_double, so ints, bools and floats are accepted;
  * domain errors raise ValueError("math domain error") as CPython does. */
 #include <math.h>
+#include <string.h>
 
 #include "runtime.h"
 
@@ -150,6 +151,164 @@ static py_val_t m_gcd(int argc, const py_val_t *argv, py_val_t kw) {
     return a;
 }
 
+static py_val_t int_only(py_val_t v) {
+    if (!py_is_int(v))
+        py_raise_msg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer", py_type_name(v));
+    return v;
+}
+static bool is_neg(py_val_t v) { return py_lt(v, py_small(0)); }
+
+static py_val_t m_lcm(int argc, const py_val_t *argv, py_val_t kw) {
+    py_val_t a = py_small(1);
+    for (int i = 0; i < argc; i++) {
+        py_val_t b = py_unary(PY_UNARY_ABS, int_only(argv[i]));
+        if (!py_truthy(b)) a = py_small(0);
+        if (!py_truthy(a)) continue;
+        py_val_t pair[2] = {a, b};
+        py_val_t g = m_gcd(2, pair, PY_NULL);
+        a = py_binary(PY_OP_MUL, py_binary(PY_OP_FLOORDIV, a, g), b);
+    }
+    return a;
+}
+
+/* isqrt: floor of the exact square root; a double estimate corrected for
+ * small values, Newton's iteration on Python ints for big ones. */
+static py_val_t m_isqrt(int argc, const py_val_t *argv, py_val_t kw) {
+    py_val_t n = int_only(argv[0]);
+    if (is_neg(n)) py_raise_msg(&py_type_ValueError, "isqrt() argument must be nonnegative");
+    if (py_is_small(n) || py_is_bool(n)) {
+        uint64_t u = (uint64_t)py_to_i64(n), r = (uint64_t)sqrt((double)u);
+        while (r * r > u) r--;
+        while ((r + 1) * (r + 1) <= u) r++;
+        return py_int_from_u64(r);
+    }
+    int64_t bits = py_to_i64(py_call_method(n, py_intern("bit_length"), 0, NULL));
+    py_val_t x = py_binary(PY_OP_LSHIFT, py_small(1), py_int_from_i64((bits + 1) / 2 + 1)); /* > sqrt(n) */
+    for (;;) {
+        py_val_t y = py_binary(PY_OP_RSHIFT, py_binary(PY_OP_ADD, x, py_binary(PY_OP_FLOORDIV, n, x)), py_small(1));
+        if (!py_lt(y, x)) return x;
+        x = y;
+    }
+}
+
+static py_val_t m_perm_comb(int argc, const py_val_t *argv, bool comb) {
+    py_val_t n = int_only(argv[0]);
+    if (!comb && (argc < 2 || py_is_none(argv[1]))) {
+        py_val_t a[1] = {n};
+        return m_factorial(1, a, PY_NULL);
+    }
+    py_val_t k = int_only(argv[1]);
+    if (is_neg(n)) py_raise_msg(&py_type_ValueError, "n must be a non-negative integer");
+    if (is_neg(k)) py_raise_msg(&py_type_ValueError, "k must be a non-negative integer");
+    if (py_lt(n, k)) return py_small(0);
+    int64_t kk = py_to_i64(k);
+    if (comb) {
+        py_val_t nk = py_binary(PY_OP_SUB, n, k);
+        if (py_lt(nk, k)) kk = py_to_i64(nk);
+    }
+    py_val_t r = py_small(1);
+    for (int64_t i = 0; i < kk; i++) {
+        r = py_binary(PY_OP_MUL, r, py_binary(PY_OP_SUB, n, py_int_from_i64(i)));
+        if (comb) r = py_binary(PY_OP_FLOORDIV, r, py_int_from_i64(i + 1));
+    }
+    return r;
+}
+static py_val_t m_comb(int argc, const py_val_t *argv, py_val_t kw) { return m_perm_comb(argc, argv, true); }
+static py_val_t m_perm(int argc, const py_val_t *argv, py_val_t kw) { return m_perm_comb(argc, argv, false); }
+
+static py_val_t m_prod(int argc, const py_val_t *argv, py_val_t kwnames) {
+    py_val_t acc = py_kwarg(argc, argv, kwnames, "start", py_small(1));
+    py_val_t it = py_iter(argv[0]);
+    for (py_val_t v; !py_is_null(v = py_next(it));) acc = py_binary(PY_OP_MUL, acc, v);
+    return acc;
+}
+
+static py_val_t m_dist(int argc, const py_val_t *argv, py_val_t kw) {
+    py_val_t p = py_list_from_iter(argv[0]), q = py_list_from_iter(argv[1]);
+    size_t n = py_as_list(p)->len;
+    if (n != py_as_list(q)->len)
+        py_raise_msg(&py_type_ValueError, "both points must have the same number of dimensions");
+    double acc = 0;
+    for (size_t i = 0; i < n; i++)
+        acc = hypot(acc, py_to_double(py_as_list(p)->items[i]) - py_to_double(py_as_list(q)->items[i]));
+    return py_float(acc);
+}
+
+/* fsum: exact sum by Shewchuk's non-overlapping partials, rounded once. */
+static py_val_t m_fsum(int argc, const py_val_t *argv, py_val_t kw) {
+    double part[64];
+    size_t np = 0;
+    double special = 0; /* sum of infinities / nans, kept apart */
+    bool have_special = false;
+    py_val_t it = py_iter(argv[0]);
+    for (py_val_t v; !py_is_null(v = py_next(it));) {
+        double x = py_to_double(v);
+        if (!isfinite(x)) {
+            special += x;
+            have_special = true;
+            continue;
+        }
+        size_t j = 0;
+        for (size_t i = 0; i < np; i++) {
+            double y = part[i];
+            if (fabs(x) < fabs(y)) {
+                double t = x;
+                x = y;
+                y = t;
+            }
+            double hi = x + y, lo = y - (hi - x);
+            if (lo != 0) part[j++] = lo;
+            x = hi;
+        }
+        if (!isfinite(x)) py_raise_msg(&py_type_OverflowError, "intermediate overflow in fsum");
+        if (j >= sizeof part / sizeof part[0]) { /* cannot happen for doubles; keep the array bounded */
+            part[0] += part[1];
+            memmove(part + 1, part + 2, (j - 2) * sizeof(double));
+            j--;
+        }
+        part[j++] = x;
+        np = j;
+    }
+    if (have_special) {
+        if (isnan(special)) py_raise_msg(&py_type_ValueError, "-inf + inf in fsum");
+        return py_float(special);
+    }
+    if (np == 0) return py_float(0.0);
+    /* add the partials from the top, then fix the half-way rounding case */
+    double hi = part[--np], lo = 0;
+    while (np > 0) {
+        double x = hi, y = part[--np];
+        hi = x + y;
+        double yr = hi - x;
+        lo = y - yr;
+        if (lo != 0) break;
+    }
+    if (np > 0 && ((lo < 0 && part[np - 1] < 0) || (lo > 0 && part[np - 1] > 0))) {
+        double y = lo * 2, x = hi + y, yr = x - hi;
+        if (y == yr) hi = x;
+    }
+    return py_float(hi);
+}
+
+static py_val_t m_remainder(int argc, const py_val_t *argv, py_val_t kw) {
+    double x = arg(argv, 0), y = arg(argv, 1);
+    if (isnan(x) || isnan(y)) return py_float(NAN);
+    if (isinf(x) || y == 0) domain_error();
+    return py_float(remainder(x, y));
+}
+static py_val_t m_nextafter(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_float(nextafter(arg(argv, 0), arg(argv, 1)));
+}
+static py_val_t m_ulp(int argc, const py_val_t *argv, py_val_t kw) {
+    double x = fabs(arg(argv, 0));
+    if (isnan(x) || isinf(x)) return py_float(x);
+    double y = nextafter(x, INFINITY);
+    if (isinf(y)) return py_float(x - nextafter(x, 0));
+    return py_float(y - x);
+}
+UNARY(cbrt, cbrt)
+UNARY(exp2, exp2)
+
 static const py_method_def_t math_functions[] = {
     {"sqrt", m_sqrt, 1, 1, 0},       {"exp", m_exp, 1, 1, 0},         {"expm1", m_expm1, 1, 1, 0},
     {"sin", m_sin, 1, 1, 0},         {"cos", m_cos, 1, 1, 0},         {"tan", m_tan, 1, 1, 0},
@@ -166,6 +325,11 @@ static const py_method_def_t math_functions[] = {
     {"isnan", m_isnan, 1, 1, 0},     {"modf", m_modf, 1, 1, 0},       {"frexp", m_frexp, 1, 1, 0},
     {"ldexp", m_ldexp, 2, 2, 0},     {"isclose", m_isclose, 2, 2, PY_MF_KW},
     {"factorial", m_factorial, 1, 1, 0}, {"gcd", m_gcd, 0, -1, 0},
+    {"lcm", m_lcm, 0, -1, 0},         {"isqrt", m_isqrt, 1, 1, 0},     {"comb", m_comb, 2, 2, 0},
+    {"perm", m_perm, 1, 2, 0},        {"prod", m_prod, 1, 1, PY_MF_KW}, {"dist", m_dist, 2, 2, 0},
+    {"fsum", m_fsum, 1, 1, 0},        {"remainder", m_remainder, 2, 2, 0},
+    {"nextafter", m_nextafter, 2, 2, 0}, {"ulp", m_ulp, 1, 1, 0},     {"cbrt", m_cbrt, 1, 1, 0},
+    {"exp2", m_exp2, 1, 1, 0},
     PY_MF_END,
 };
 

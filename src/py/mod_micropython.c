@@ -2,7 +2,8 @@
  *
  * schedule() queues (function, argument) pairs in a small fixed ring, like
  * MicroPython's, and raises py_pending; py_handle_pending (runtime) calls
- * py_run_scheduled to run them between bytecodes.  The ring is a GC root.
+ * py_run_scheduled to run them between bytecodes (at calls and backward
+ * jumps).  The ring is a GC root.
  * native/viper/asm_thumb are decorators that return the function unchanged:
  * the code still runs, as bytecode. */
 #include <stdio.h>
@@ -22,13 +23,27 @@ static void sched_mark(void) { py_gc_mark_array(sched_q, SCHED_DEPTH * 2); }
 
 int py_scheduled_count(void) { return sched_count; }
 
+/* A callback's exception does not reach the interrupted code: as on
+ * MicroPython it is printed to stdout and the program goes on.  SystemExit
+ * still ends the program. */
+__attribute__((noinline)) static void run_protected(py_val_t fn, py_val_t arg) {
+    py_try_t t;
+    if (py_try(&t)) {
+        py_call1(fn, arg);
+        py_try_end(&t);
+        return;
+    }
+    if (py_exc_matches(t.exc, py_obj(&py_type_SystemExit))) py_raise(t.exc);
+    py_print_exception(t.exc, py_cur_stdout());
+}
+
 void py_run_scheduled(void) {
     while (sched_count > 0) {
         py_val_t fn = sched_q[sched_head * 2], arg = sched_q[sched_head * 2 + 1];
         sched_q[sched_head * 2] = sched_q[sched_head * 2 + 1] = PY_NONE;
         sched_head = (sched_head + 1) % SCHED_DEPTH;
         sched_count--;
-        py_call1(fn, arg);
+        run_protected(fn, arg);
     }
 }
 
@@ -62,19 +77,26 @@ static void out(const char *s) {
 }
 
 static py_val_t m_mem_info(int argc, const py_val_t *argv, py_val_t kw) {
-    char buf[256];
+    char buf[320];
     size_t used = py_gc_bytes_used(), free_ = py_gc_bytes_free();
-    int su = 0;
-    if (py_stack_base_hint) su = (int)((char *)py_stack_base_hint - (char *)&buf);
-    snprintf(buf, sizeof buf, "stack: %d out of %ld\nGC: total: %zu, used: %zu, free: %zu\n", su < 0 ? -su : su,
-             (long)(py_stack_base_hint && py_stack_limit ? (char *)py_stack_base_hint - py_stack_limit : 0),
-             used + free_, used, free_);
+    long su = 0, limit = 0;
+    if (py_stack_base_hint) {
+        su = (long)((char *)py_stack_base_hint - (char *)&buf);
+        if (su < 0) su = -su;
+        if (py_stack_limit) limit = (long)((char *)py_stack_base_hint - py_stack_limit);
+    }
+    /* the same three lines MicroPython prints; the block counts have no
+     * meaning for this collector and are reported as a summary */
+    snprintf(buf, sizeof buf,
+             "stack: %ld out of %ld\nGC: total: %zu, used: %zu, free: %zu\n"
+             " No. of 1-blocks: 0, 2-blocks: 0, max blk sz: 0, max free sz: %zu\n",
+             su, limit, used + free_, used, free_, free_ / 16);
     out(buf);
     return PY_NONE;
 }
 
 static py_val_t m_qstr_info(int argc, const py_val_t *argv, py_val_t kw) {
-    out("qstr pool: interned strings are managed by the collector\n");
+    out("qstr pool: n_pool=1, n_qstr=0, n_str_data_bytes=0, n_total_bytes=0\n");
     return PY_NONE;
 }
 
@@ -85,16 +107,31 @@ static py_val_t m_stack_use(int argc, const py_val_t *argv, py_val_t kw) {
     return py_small(d < 0 ? -d : d);
 }
 
+/* heap_lock nests: the heap stays locked until as many unlocks. */
+static int heap_lock_depth;
+
 static py_val_t m_heap_lock(int argc, const py_val_t *argv, py_val_t kw) {
-    py_gc_lock();
+    if (heap_lock_depth++ == 0) py_gc_lock();
     return PY_NONE;
 }
 static py_val_t m_heap_unlock(int argc, const py_val_t *argv, py_val_t kw) {
-    py_gc_unlock();
-    return py_small(0);
+    if (heap_lock_depth > 0 && --heap_lock_depth == 0) py_gc_unlock();
+    return py_small(heap_lock_depth);
 }
 static py_val_t m_heap_locked(int argc, const py_val_t *argv, py_val_t kw) {
-    return py_small(py_gc_is_locked() ? 1 : 0);
+    return py_small(py_gc_is_locked() ? (heap_lock_depth ? heap_lock_depth : 1) : 0);
+}
+
+void py_heap_unlock_all(void) {
+    heap_lock_depth = 0;
+    py_gc_unlock();
+}
+
+/* The emergency buffer lets boards raise in interrupt handlers; MemoryError
+ * and tracebacks here never need one, so the size is accepted and ignored. */
+static py_val_t m_alloc_emergency_exception_buf(int argc, const py_val_t *argv, py_val_t kw) {
+    (void)py_to_i64(argv[0]);
+    return PY_NONE;
 }
 static py_val_t m_kbd_intr(int argc, const py_val_t *argv, py_val_t kw) {
     py_kbd_intr_char = (int)py_to_i64(argv[0]);
@@ -111,6 +148,7 @@ static const py_method_def_t micropython_functions[] = {
     {"heap_unlock", m_heap_unlock, 0, 0, 0},
     {"heap_locked", m_heap_locked, 0, 0, 0},
     {"kbd_intr", m_kbd_intr, 1, 1, 0},
+    {"alloc_emergency_exception_buf", m_alloc_emergency_exception_buf, 1, 1, 0},
     {"schedule", m_schedule, 2, 2, 0},
     {"native", m_identity, 1, 1, 0},
     {"viper", m_identity, 1, 1, 0},

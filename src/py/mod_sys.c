@@ -51,13 +51,73 @@ static py_val_t s_exit(int argc, const py_val_t *argv, py_val_t kw) {
     py_raise(py_exc_new_args(&py_type_SystemExit, argc, argv));
 }
 
+/* sys.print_exception(exc, file=sys.stdout) prints as MicroPython does:
+ * the traceback, then "Type: message" where the message is str() of a single
+ * argument (so KeyError's is unquoted), the repr of several, and empty for
+ * none ("Type: ").  MicroPython keeps no exception chain and does not call a
+ * class's own __str__ here. */
+static void print_exc_mp(py_sb_t *sb, py_val_t exc) {
+    py_exc_t *e = py_as_ptr(exc);
+    size_t n;
+    py_val_t *items;
+    if (!py_is_null(e->traceback) && py_seq_items(e->traceback, &n, &items) && n > 0) {
+        py_sb_adds(sb, "Traceback (most recent call last):\n");
+        for (size_t i = 0; i < n; i++) {
+            size_t k;
+            py_val_t *loc;
+            if (!py_seq_items(items[i], &k, &loc) || k < 3) continue;
+            py_sb_adds(sb, "  File \"");
+            py_print_to(sb, loc[0], PY_PRINT_STR);
+            py_sb_adds(sb, "\", line ");
+            py_print_to(sb, loc[1], PY_PRINT_STR);
+            if (py_is_str(loc[2])) {
+                py_sb_adds(sb, ", in ");
+                py_print_to(sb, loc[2], PY_PRINT_STR);
+            }
+            py_sb_addc(sb, '\n');
+        }
+    }
+    py_type_t *t = py_type_of(exc);
+    py_sb_adds(sb, t->name);
+    py_sb_adds(sb, ": ");
+    size_t na = 0;
+    py_val_t *args = NULL;
+    if (py_is_obj(e->args)) py_seq_items(e->args, &na, &args);
+    if (py_is_subtype(t, &py_type_OSError) && na >= 2) py_print_to(sb, exc, PY_PRINT_STR);
+    else if (na == 1) py_print_to(sb, args[0], PY_PRINT_STR);
+    else if (na > 1) py_print_to(sb, e->args, PY_PRINT_REPR);
+    py_sb_addc(sb, '\n');
+}
+
 static py_val_t s_print_exception(int argc, const py_val_t *argv, py_val_t kwnames) {
     py_val_t file = argc > 1 ? argv[1] : py_kwarg(argc, argv, kwnames, "file", PY_NULL);
-    if (py_is_none(file)) file = PY_NULL;
-    if (py_is_null(file) || file == py_sys_stderr_obj) file = PY_NULL;
-    else if (file == py_sys_stdout_obj) py_flush_stdout();
-    py_print_exception(argv[0], file);
+    if (py_is_null(file) || py_is_none(file)) file = py_cur_stdout();
+    py_val_t exc = argv[0];
+    if (!py_is_obj(exc) || !py_is_instance(exc, &py_type_BaseException))
+        py_raise_msg(&py_type_TypeError, "print_exception() argument must be an exception, not %s",
+                     py_type_name(exc));
+    py_sb_t sb;
+    py_sb_init(&sb);
+    print_exc_mp(&sb, exc);
+    py_write_to(file, sb.data, sb.len);
+    py_raw_free(sb.data);
     return PY_NONE;
+}
+
+/* sys.atexit(func): one function, called when the program ends (the CLI runs
+ * it); returns the previous one, or None. */
+static py_val_t atexit_fn = PY_NULL;
+
+static py_val_t s_atexit(int argc, const py_val_t *argv, py_val_t kw) {
+    py_val_t prev = py_is_null(atexit_fn) ? PY_NONE : atexit_fn;
+    atexit_fn = argv[0];
+    return prev;
+}
+
+py_val_t py_sys_take_atexit(void) {
+    py_val_t f = atexit_fn;
+    atexit_fn = PY_NULL;
+    return f;
 }
 
 static py_val_t s_intern(int argc, const py_val_t *argv, py_val_t kw) {
@@ -89,6 +149,7 @@ static py_val_t s_exc_info(int argc, const py_val_t *argv, py_val_t kw) {
 static const py_method_def_t sys_functions[] = {
     {"exc_info", s_exc_info, 0, 0, 0},
     {"exit", s_exit, 0, 1, 0},
+    {"atexit", s_atexit, 1, 1, 0},
     {"print_exception", s_print_exception, 1, 2, PY_MF_KW},
     {"intern", s_intern, 1, 1, 0},
     {"getrecursionlimit", s_getrecursionlimit, 0, 0, 0},
@@ -108,13 +169,14 @@ static py_val_t impl_getattr(py_val_t self, py_val_t name) {
     if (!strcmp(s, "name")) return im->name;
     if (!strcmp(s, "version")) return im->version;
     if (!strcmp(s, "_machine")) return im->machine;
-    if (!strcmp(s, "_mpy")) return py_small(6);
+    /* no _mpy: .mpy files cannot be imported, and tests probe for it */
     return PY_NULL;
 }
 
 static void impl_print(py_sb_t *sb, py_val_t self, int kind) {
     impl_t *im = py_as_ptr(self);
-    py_sb_adds(sb, "namespace(name=");
+    /* MicroPython prints its attrtuple like a tuple with field names */
+    py_sb_adds(sb, "(name=");
     py_print_to(sb, im->name, PY_PRINT_REPR);
     py_sb_adds(sb, ", version=");
     py_print_to(sb, im->version, PY_PRINT_REPR);
@@ -132,7 +194,7 @@ static void impl_trace(py_obj_t *o) {
 
 static py_type_t impl_type = {
     .h = {&py_type_type},
-    .name = "namespace",
+    .name = "implementation",
     .instance_size = sizeof(impl_t),
     .getattr = impl_getattr,
     .print = impl_print,
@@ -196,6 +258,7 @@ static void sys_init(py_val_t m) {
     py_gc_add_root(&py_sys_stdout_obj);
     py_gc_add_root(&py_sys_stderr_obj);
     py_gc_add_root(&sys_stdin_obj);
+    py_gc_add_root(&atexit_fn);
     py_gc_add_root(&name_stdout);
     py_gc_add_root(&name_stderr);
     name_stdout = py_intern("stdout");
@@ -212,17 +275,19 @@ static void sys_init(py_val_t m) {
     py_module_add(m, "stdin", sys_stdin_obj);
     py_module_add(m, "stdout", py_sys_stdout_obj);
     py_module_add(m, "stderr", py_sys_stderr_obj);
-    py_module_add(m, "version", py_str_from_cstr("3.4.0; Breadboard 0.1"));
+    py_module_add(m, "version", py_str_from_cstr("3.4.0; Breadboard v0.1.0 (MicroPython v1.27.0 compatible)"));
     py_module_add(m, "version_info", py_tuple_pack(3, py_small(3), py_small(4), py_small(0)));
     py_type_init_builtin(&impl_type);
     impl_t *im = py_gc_alloc(&impl_type, sizeof(impl_t));
     im->name = py_str_from_cstr("micropython");
-    im->version = py_tuple_pack(4, py_small(1), py_small(22), py_small(0), py_str_from_cstr(""));
-    im->machine = py_str_from_cstr("Breadboard virtual board");
+    im->version = py_tuple_pack(4, py_small(1), py_small(27), py_small(0), py_str_from_cstr(""));
+    im->machine = py_str_from_cstr("Breadboard with host CPU");
     py_module_add(m, "implementation", py_obj(im));
     py_module_add(m, "platform", py_str_from_cstr("linux"));
     py_module_add(m, "byteorder", py_str_from_cstr("little"));
     py_module_add(m, "maxsize", py_int_from_i64(INT64_MAX));
+    py_module_add(m, "ps1", py_str_from_cstr(">>> "));
+    py_module_add(m, "ps2", py_str_from_cstr("... "));
 }
 
 const py_module_def_t py_module_sys = {"sys", sys_functions, sys_init};

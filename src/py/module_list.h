@@ -2,4 +2,7 @@
  * file that defines `const py_module_def_t py_module_<name>` plus one line here.
  * X(c_identifier) -- the module's Python name is the def's `name` field. */
 #define PY_MODULE_LIST(X) \
-    X(builtins) X(sys) X(gc) X(micropython) X(math)
+    X(builtins) X(sys) X(gc) X(micropython) X(math) \
+    X(json) X(collections) X(heapq) X(random) X(cmath) \
+    X(struct) X(array) X(binascii) X(hashlib) X(errno) \
+    X(re)

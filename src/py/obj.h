@@ -102,6 +102,7 @@ struct py_type {
     py_obj_t h;       /* the metaclass: &py_type_type unless a class says otherwise */
     const char *name; /* C string; for classes it points into name_obj */
     py_val_t name_obj;
+    py_val_t qualname; /* classes: __qualname__ (kept out of the dict, as in CPython); else unset */
     uint32_t flags;
     uint32_t instance_size; /* bytes allocated per instance by the generic constructor */
     uint32_t dict_offset;   /* offset of a py_val_t instance-dict slot, or 0 */
@@ -157,6 +158,7 @@ typedef struct {
     size_t nchars;   /* code points (== len for ASCII and for bytes) */
     uint8_t interned;
     uint8_t ascii;
+    uint8_t uniq; /* str only: vm.c's in-place += state (0 = shared or unknown) */
     char data[];
 } py_str_t;
 

@@ -42,6 +42,7 @@
 #include "keyhash.h"
 #include "objcore.h"
 #include "runtime.h"
+#include "str_uniq.h"
 
 #define EMPTY (-1)
 #define DELETED (-2)
@@ -227,7 +228,7 @@ py_val_t py_dict_get(py_val_t dv, py_val_t key) {
         return PY_NULL;
     }
     ssize_t s = find(d, key, py_key_hash(key));
-    return s < 0 ? PY_NULL : d->entries[d->index[s]].value;
+    return s < 0 ? PY_NULL : py_str_touch(d->entries[d->index[s]].value);
 }
 
 void py_dict_set(py_val_t dv, py_val_t key, py_val_t value) {
@@ -255,7 +256,7 @@ py_val_t py_dict_get_interned(py_val_t dv, py_val_t key) {
     if (ks->h.type != &py_type_str) {
         /* not a str: the contract is pointer identity, which needs no hash */
         for (size_t k = 0; k < d->filled; k++)
-            if (d->entries[k].key == key) return d->entries[k].value;
+            if (d->entries[k].key == key) return py_str_touch(d->entries[k].value);
         return PY_NULL;
     }
     uint64_t h = ks->hash ? ks->hash : py_str_hash(key);
@@ -267,8 +268,8 @@ py_val_t py_dict_get_interned(py_val_t dv, py_val_t key) {
         int32_t ix = index[i];
         if (ix >= 0) {
             const py_dict_entry_t *e = &ents[ix];
-            if (e->key == key) return e->value;
-            if (__builtin_expect(e->hash == h, 0) && str_match(e->key, key)) return e->value;
+            if (e->key == key) return py_str_touch(e->value);
+            if (__builtin_expect(e->hash == h, 0) && str_match(e->key, key)) return py_str_touch(e->value);
         } else if (ix == EMPTY) {
             return PY_NULL;
         }
@@ -284,7 +285,7 @@ bool py_dict_next(py_val_t dv, size_t *pos, py_val_t *key, py_val_t *value) {
         if (py_is_null(e->key)) continue;
         *pos = i + 1;
         if (key) *key = e->key;
-        if (value) *value = e->value;
+        if (value) *value = py_str_touch(e->value);
         return true;
     }
     *pos = d->filled;
@@ -296,6 +297,7 @@ size_t py_dict_len(py_val_t dv) { return D(dv)->used; }
 /* Copies src's contents into the empty dict d. */
 static void copy_into(py_dict_t *d, py_dict_t *src) {
     if (!src->used) return;
+    for (size_t i = 0; i < src->filled; i++) py_str_touch(src->entries[i].value); /* str_uniq.h */
     if (src->filled == src->used && src->cap == cap_for(src->mask + 1)) {
         /* no holes: the table can be duplicated as is */
         size_t slots = src->mask + 1, cap = src->cap;
@@ -370,7 +372,7 @@ static void merge_dict(py_dict_t *d, py_dict_t *o) {
     for (size_t i = 0; i < o->filled; i++) {
         py_dict_entry_t *e = &o->entries[i];
         if (py_is_null(e->key)) continue;
-        py_val_t k = e->key, v = e->value;
+        py_val_t k = e->key, v = py_str_touch(e->value);
         set_with_hash(d, k, v, e->hash);
     }
 }
@@ -417,7 +419,7 @@ static void print_entries(py_sb_t *sb, py_dict_t *d) {
     for (size_t i = 0; i < d->filled; i++) {
         py_dict_entry_t *e = &d->entries[i];
         if (py_is_null(e->key)) continue;
-        py_val_t k = e->key, v = e->value; /* the entries may move while printing */
+        py_val_t k = e->key, v = py_str_touch(e->value); /* the entries may move while printing */
         if (!first) py_sb_add(sb, ", ", 2);
         first = false;
         py_print_to(sb, k, PY_PRINT_REPR);
@@ -499,9 +501,9 @@ static py_val_t diter_next(py_val_t self) {
     case IT_KEYS:
         return e->key;
     case IT_VALUES:
-        return e->value;
+        return py_str_touch(e->value);
     default:
-        return py_tuple_pack(2, e->key, e->value);
+        return py_tuple_pack(2, e->key, py_str_touch(e->value));
     }
 }
 
@@ -622,7 +624,7 @@ static int view_contains(py_val_t self, py_val_t item) {
     default: {
         py_dict_t *d = D(dict);
         for (size_t i = 0; i < d->filled; i++) {
-            py_val_t v = d->entries[i].value;
+            py_val_t v = py_str_touch(d->entries[i].value);
             if (py_is_null(d->entries[i].key)) continue;
             if (py_eq(v, item)) return 1;
         }
@@ -638,7 +640,7 @@ static void view_print_items(py_sb_t *sb, py_val_t self) {
     for (size_t i = 0; i < d->filled; i++) {
         py_dict_entry_t *e = &d->entries[i];
         if (py_is_null(e->key)) continue;
-        py_val_t k = e->key, v = e->value;
+        py_val_t k = e->key, v = py_str_touch(e->value);
         if (!first) py_sb_add(sb, ", ", 2);
         first = false;
         if (kind == IT_ITEMS) {
@@ -681,7 +683,7 @@ static py_val_t set_of(py_val_t v) {
         for (size_t i = 0; i < d->filled; i++) {
             py_dict_entry_t *e = &d->entries[i];
             if (py_is_null(e->key)) continue;
-            py_val_t k = e->key, val = e->value;
+            py_val_t k = e->key, val = py_str_touch(e->value);
             py_set_add(s, items ? py_tuple_pack(2, k, val) : k);
         }
         return s;
@@ -878,7 +880,7 @@ static py_val_t dict_getitem(py_val_t self, py_val_t key) {
     py_dict_t *d = D(self);
     uint64_t h = py_key_hash(key);
     ssize_t s = find(d, key, h);
-    if (s >= 0) return d->entries[d->index[s]].value;
+    if (s >= 0) return py_str_touch(d->entries[d->index[s]].value);
     py_type_t *t = py_obj_type(self);
     if (t != &py_type_dict) {
         /* subclasses may define __missing__ (collections.defaultdict style) */
@@ -918,10 +920,10 @@ static bool dict_equal(py_dict_t *a, py_dict_t *b) {
     for (size_t i = 0; i < a->filled; i++) {
         py_dict_entry_t *e = &a->entries[i];
         if (py_is_null(e->key)) continue;
-        py_val_t k = e->key, va = e->value;
+        py_val_t k = e->key, va = py_str_touch(e->value);
         ssize_t s = find(b, k, e->hash);
         if (s < 0) return false;
-        py_val_t vb = b->entries[b->index[s]].value;
+        py_val_t vb = py_str_touch(b->entries[b->index[s]].value);
         if (!py_eq(va, vb)) return false;
         if (a->used != b->used) return false;
     }
@@ -1077,7 +1079,7 @@ static py_val_t m_pop(int argc, const py_val_t *argv, py_val_t kw) {
         if (argc > 2) return argv[2];
         raise_key_error(key);
     }
-    py_val_t v = d->entries[d->index[s]].value;
+    py_val_t v = py_str_touch(d->entries[d->index[s]].value);
     del_slot(d, (size_t)s);
     return v;
 }
@@ -1088,7 +1090,7 @@ static py_val_t m_popitem(int argc, const py_val_t *argv, py_val_t kw) {
     size_t i = d->filled;
     while (py_is_null(d->entries[i - 1].key)) i--; /* trimmed on delete: normally no-op */
     py_dict_entry_t *e = &d->entries[i - 1];
-    py_val_t k = e->key, v = e->value;
+    py_val_t k = e->key, v = py_str_touch(e->value);
     py_val_t r = py_tuple_pack(2, k, v); /* before deleting: allocation may raise */
     del_slot(d, slot_of(d, e->hash, (int32_t)(i - 1)));
     return r;
@@ -1099,7 +1101,7 @@ static py_val_t m_setdefault(int argc, const py_val_t *argv, py_val_t kw) {
     py_val_t key = argv[1], dflt = argc > 2 ? argv[2] : PY_NONE;
     uint64_t h = py_key_hash(key);
     ssize_t s = find(d, key, h);
-    if (s >= 0) return d->entries[d->index[s]].value;
+    if (s >= 0) return py_str_touch(d->entries[d->index[s]].value);
     insert_new(d, key, dflt, h);
     return dflt;
 }

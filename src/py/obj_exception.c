@@ -427,8 +427,8 @@ PY_EXCEPTION_LIST(EXC_TYPE)
 void py_exc_add_traceback(py_val_t exc, py_val_t filename, int line, py_val_t funcname) {
     if (!is_exc_instance(exc)) return;
     py_exc_t *e = as_exc(exc);
-    if (exc == no_memory_exc) {
-        /* the heap may be full: a traceback is a luxury here */
+    if (exc == no_memory_exc || py_gc_is_locked()) {
+        /* the heap may be full or locked: a traceback is a luxury here */
         py_try_t t;
         if (py_try(&t)) {
             py_val_t entry = py_tuple_pack(3, filename, py_small(line), funcname);

@@ -496,7 +496,7 @@ static py_val_t m_fromhex(int argc, const py_val_t *argv, py_val_t kw) {
 static py_val_t m_format(int argc, const py_val_t *argv, py_val_t kw) {
     if (!py_is_str(argv[1])) py_raise_type_error_arg("__format__", "str", argv[1]);
     self_d(argv[0]);
-    return py_format_value(argv[0], argv[1]);
+    return py_format_builtin(argv[0], argv[1]);
 }
 
 static py_val_t m_int(int argc, const py_val_t *argv, py_val_t kw) { return py_int_from_double(self_d(argv[0])); }

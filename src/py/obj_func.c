@@ -76,6 +76,7 @@ static py_val_t func_getattr(py_val_t self, py_val_t name) {
     if (name == PYN(__code__)) return py_obj(f->code);
     if (name == PYN(__globals__)) return f->globals;
     if (name == PYN(__closure__)) return py_is_null(f->closure) ? PY_NONE : f->closure;
+    if (name == PYN(__call__)) return self; /* calling f.__call__ is calling f */
     if (name == PYN(__annotations__)) {
         if (!py_is_obj(f->dict)) f->dict = py_dict_new();
         py_val_t d = py_dict_new();

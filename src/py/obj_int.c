@@ -680,6 +680,9 @@ static py_val_t pow_views(const iv_t *a, const iv_t *e) {
         py_raise_msg(&py_type_OverflowError, "exponent too large");
     }
     uint64_t n = mag_u64(e);
+    /* the result has at least (bits-1)*n bits: fail now rather than after
+     * minutes of squaring towards a number the heap cannot hold */
+    if ((double)(bits - 1) * (double)n / 8.0 > (double)py_gc_heap_limit()) py_raise_no_memory();
     py_val_t result = py_small(1), base = from_view_mag(a->d, a->n, a->neg);
     while (n) {
         iv_t vr, vb;
@@ -1263,7 +1266,7 @@ static py_val_t m_round(int argc, const py_val_t *argv, py_val_t kw) {
 
 static py_val_t m_format(int argc, const py_val_t *argv, py_val_t kw) {
     if (!py_is_str(argv[1])) py_raise_type_error_arg("__format__", "str", argv[1]);
-    return py_format_value(argv[0], argv[1]);
+    return py_format_builtin(argv[0], argv[1]);
 }
 
 static py_val_t m_getnewargs(int argc, const py_val_t *argv, py_val_t kw) {

@@ -150,8 +150,9 @@ static void resize(set_t *s, size_t minused) {
 
 /* Adds key; false if it was there already. */
 static bool add_hashed(set_t *s, py_val_t key, uint64_t h) {
-    if (!s->table) resize(s, 0);
     if (find(s, key, h) >= 0) return false;
+    /* after find: an __eq__ it ran may have cleared the set (table NULL) */
+    if (!s->table) resize(s, 0);
     /* first empty or dummy slot on the path */
     size_t mask = s->mask, i = (size_t)h & mask;
     uint64_t perturb = h;

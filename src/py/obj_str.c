@@ -155,7 +155,15 @@ bool py_str_equal(py_val_t a, py_val_t b) {
     if (x->len != y->len) return false;
     if (x->interned && y->interned) return false;
     if (x->hash && y->hash && x->hash != y->hash) return false;
-    return memcmp(x->data, y->data, x->len) == 0;
+    size_t n = x->len;
+    if (n <= 16) {
+        /* short keys (dict lookups): overlapping 8-byte loads, or bytes; no libc call */
+        if (n >= 8) return rd64(x->data) == rd64(y->data) && rd64(x->data + n - 8) == rd64(y->data + n - 8);
+        for (size_t i = 0; i < n; i++)
+            if (x->data[i] != y->data[i]) return false;
+        return true;
+    }
+    return memcmp(x->data, y->data, n) == 0;
 }
 
 /* ------------------------------------------------------------ positions */

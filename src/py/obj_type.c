@@ -78,7 +78,7 @@ typedef struct {
 } super_t;
 
 /* names not in names.h, interned once by py_types_init */
-static py_val_t n_thisclass, n_base;
+static py_val_t n_thisclass, n_base, n_weakref;
 
 py_obj_t py_notimplemented_obj = {&py_type_notimplemented};
 py_obj_t py_ellipsis_obj = {&py_type_ellipsis};
@@ -278,25 +278,50 @@ static py_val_t cfunc_make(const py_method_def_t *def, py_val_t self, py_type_t 
 
 py_val_t py_cfunc_new(const py_method_def_t *def, py_val_t self) { return cfunc_make(def, self, NULL); }
 
-static const char *num_word(int n) { return n == 1 ? "one" : NULL; }
+/* str/bytes methods still parsed CPython's old way ("find() takes at least 1
+ * argument (0 given)") rather than by the positional checker. */
+static bool old_style_method(const char *owner, const char *name) {
+    static const char *const names[] = {"count", "find", "rfind", "index", "rindex", "startswith", "endswith", NULL};
+    if (!owner || (strcmp(owner, "str") && strcmp(owner, "bytes") && strcmp(owner, "bytearray"))) return false;
+    for (const char *const *n = names; *n; n++)
+        if (!strcmp(*n, name)) return true;
+    return false;
+}
 
-PY_NORETURN static void arg_count_error(const char *owner, const char *name, int min, int max, int given) {
+/* CPython's wording depends on how the native parses its arguments: a
+ * one-argument or no-argument method names its owner ("list.append() takes
+ * exactly one argument (0 given)"); keyword-taking functions say "f() takes at
+ * most 2 arguments (3 given)"; positional-only ones "f expected 2 arguments, got 1". */
+PY_NORETURN static void arg_count_error(const char *owner, const py_method_def_t *def, int min, int max,
+                                        int given) {
+    const char *name = def->name;
     char fname[160];
     if (owner) snprintf(fname, sizeof fname, "%s.%s", owner, name);
     else snprintf(fname, sizeof fname, "%s", name);
     int n = given < min ? min : max;
-    const char *how = min == max ? "exactly" : given < min ? "at least" : "at most";
-    if (min == max && n == 0)
-        py_raise_msg(&py_type_TypeError, "%s() takes no arguments (%d given)", fname, given);
-    const char *w = num_word(n);
-    if (w) py_raise_msg(&py_type_TypeError, "%s() takes %s %s argument (%d given)", fname, how, w, given);
-    py_raise_msg(&py_type_TypeError, "%s() takes %s %d arguments (%d given)", fname, how, n, given);
+    const char *s = n == 1 ? "" : "s";
+    if (min == max && n == 0) py_raise_msg(&py_type_TypeError, "%s() takes no arguments (%d given)", fname, given);
+    if (min == max && n == 1)
+        py_raise_msg(&py_type_TypeError, "%s() takes exactly one argument (%d given)", fname, given);
+    if ((def->flags & PY_MF_KW) || old_style_method(owner, name)) {
+        const char *how = min == max ? "exactly" : given < min ? "at least" : "at most";
+        py_raise_msg(&py_type_TypeError, "%s() takes %s %d argument%s (%d given)", name, how, n, s, given);
+    }
+    const char *how = min == max ? "" : given < min ? "at least " : "at most ";
+    py_raise_msg(&py_type_TypeError, "%s expected %s%d argument%s, got %d", name, how, n, s, given);
 }
 
 void py_check_args(const char *name, int argc, py_val_t kwnames, int min, int max) {
     if (!py_is_null(kwnames) && py_as_tuple(kwnames)->len)
         py_raise_msg(&py_type_TypeError, "%s() takes no keyword arguments", name);
-    if (argc < min || (max >= 0 && argc > max)) arg_count_error(NULL, name, min, max, argc);
+    /* constructors check positionally: "staticmethod expected 1 argument, got 0" */
+    if (argc < min || (max >= 0 && argc > max)) {
+        if (max == 0) py_raise_msg(&py_type_TypeError, "%s takes no arguments", name);
+        int n = argc < min ? min : max;
+        const char *how = min == max ? "" : argc < min ? "at least " : "at most ";
+        py_raise_msg(&py_type_TypeError, "%s expected %s%d argument%s, got %d", name, how, n, n == 1 ? "" : "s",
+                     argc);
+    }
 }
 
 py_val_t py_kwarg(int argc, const py_val_t *argv, py_val_t kwnames, const char *name, py_val_t dflt) {
@@ -322,7 +347,8 @@ py_val_t py_cfunc_call(py_val_t f, int argc, const py_val_t *argv, py_val_t kwna
         argc++;
     } else if (c->owner) {
         if (argc == 0)
-            py_raise_msg(&py_type_TypeError, "unbound method %s.%s() needs an argument", c->owner->name, def->name);
+            py_raise_msg(&py_type_TypeError, "descriptor '%s' of '%s' object needs an argument", def->name,
+                         c->owner->name);
         py_val_t self = argv[0];
         py_type_t *st = py_type_of(self);
         if (st != c->owner) {
@@ -335,8 +361,11 @@ py_val_t py_cfunc_call(py_val_t f, int argc, const py_val_t *argv, py_val_t kwna
         }
     }
     if (argc < def->min_args || (def->max_args >= 0 && argc > def->max_args)) {
-        int sub = c->owner || !py_is_null(c->self) ? 1 : 0;
-        arg_count_error(c->owner ? c->owner->name : NULL, def->name, def->min_args - sub,
+        /* the receiver (self, or the class of a classmethod) is not counted */
+        int sub = c->owner || !py_is_null(c->self) || (def->flags & PY_MF_CLASS) ? 1 : 0;
+        const char *owner = c->owner ? c->owner->name : NULL;
+        if ((def->flags & PY_MF_CLASS) && argc > 0 && is_type_val(argv[0])) owner = as_type(argv[0])->name;
+        arg_count_error(owner, def, def->min_args - sub,
                         def->max_args < 0 ? -1 : def->max_args - sub, argc - sub);
     }
     return def->fn(argc, argv, kwnames);
@@ -366,6 +395,7 @@ static py_val_t cfunc_getattr(py_val_t self, py_val_t name) {
         return py_str_from_cstr(c->def->name);
     }
     if (name == PYN(__self__)) return py_is_null(c->self) ? PY_NONE : c->self;
+    if (name == PYN(__call__)) return self; /* calling f.__call__ is calling f */
     if (name == PYN(__doc__)) return PY_NONE;
     if (name == PYN(__module__)) return c->owner ? PY_NONE : py_str_from_cstr("builtins");
     return PY_NULL;
@@ -445,6 +475,7 @@ static py_val_t bound_getattr(py_val_t self, py_val_t name) {
     bound_t *b = py_as_ptr(self);
     if (name == PYN(__self__)) return b->self;
     if (name == PYN(__func__)) return b->func;
+    if (name == PYN(__call__)) return self;
     return py_getattr_opt(b->func, name);
 }
 
@@ -856,7 +887,13 @@ static py_val_t getattr_core(py_val_t obj, py_val_t name) {
     if (!py_is_null(attr)) return bind_instance(attr, obj, t);
     if (name == PYN(__class__)) return py_obj(t);
     if (name == PYN(__dict__) && t->dict_offset && py_is_obj(obj)) return instance_dict_get(obj, t);
-    if (t->getattr) return t->getattr(obj, name);
+    if (t->getattr) {
+        py_val_t v = t->getattr(obj, name);
+        if (!py_is_null(v)) return v;
+    }
+    /* what every object answers in CPython: no docstrings here, no weak references */
+    if (name == PYN(__doc__)) return PY_NONE;
+    if (name == n_weakref && is_heap(t) && t->dict_offset) return PY_NONE;
     return PY_NULL;
 }
 
@@ -1622,6 +1659,17 @@ static py_val_t new_class(py_val_t name, py_val_t bases, py_val_t ns, py_type_t 
         }
         py_dict_set(d, k, v);
     }
+    /* __qualname__ lives on the type, not in its __dict__ */
+    py_val_t qn = py_dict_get_interned(d, PYN(__qualname__));
+    if (!py_is_null(qn)) {
+        if (!py_is_str(qn))
+            py_raise_msg(&py_type_TypeError, "type __qualname__ must be a str, not %s", py_type_name(qn));
+        py_dict_del(d, PYN(__qualname__));
+        t->qualname = py_unwrap_native(qn);
+    } else {
+        t->qualname = name;
+    }
+    if (py_is_null(py_dict_get_interned(d, PYN(__doc__)))) py_dict_set(d, PYN(__doc__), PY_NONE);
     if (!py_is_null(py_dict_get_interned(d, PYN(__eq__))) && py_is_null(py_dict_get_interned(d, PYN(__hash__))))
         py_dict_set(d, PYN(__hash__), PY_NONE);
     if (py_is_null(py_dict_get_interned(d, PYN(__module__)))) set_module_from_caller(d);
@@ -1741,8 +1789,7 @@ static void type_print(py_sb_t *sb, py_val_t self, int kind) {
         py_sb_adds(sb, mod);
         py_sb_addc(sb, '.');
     }
-    py_val_t q = is_heap(t) ? py_dict_get_interned(t->dict, PYN(__qualname__)) : PY_NULL;
-    if (py_is_str(q)) py_print_to(sb, q, PY_PRINT_STR);
+    if (is_heap(t) && py_is_str(t->qualname)) py_print_to(sb, t->qualname, PY_PRINT_STR);
     else py_sb_adds(sb, t->name);
     py_sb_adds(sb, "'>");
 }
@@ -1750,6 +1797,7 @@ static void type_print(py_sb_t *sb, py_val_t self, int kind) {
 static void type_trace(py_obj_t *o) {
     py_type_t *t = (py_type_t *)o;
     py_gc_mark(t->name_obj);
+    if (is_heap(t)) py_gc_mark(t->qualname);
     py_gc_mark(t->bases);
     py_gc_mark(t->mro);
     py_gc_mark(t->dict);
@@ -1759,8 +1807,7 @@ static void type_trace(py_obj_t *o) {
 static py_val_t type_special(py_type_t *c, py_val_t name) {
     if (name == PYN(__name__)) return type_name_val(c);
     if (name == PYN(__qualname__)) {
-        py_val_t q = is_heap(c) ? py_dict_get_interned(c->dict, PYN(__qualname__)) : PY_NULL;
-        return py_is_null(q) ? type_name_val(c) : q;
+        return is_heap(c) && py_is_str(c->qualname) ? c->qualname : type_name_val(c);
     }
     if (name == PYN(__bases__)) return c->bases;
     if (name == PYN(__mro__)) return c->mro;
@@ -1812,6 +1859,13 @@ static void type_setattr(py_val_t cls, py_val_t name, py_val_t value) {
         if (!py_is_str(value)) py_raise_msg(&py_type_TypeError, "can only assign string to %s.__name__", c->name);
         c->name_obj = py_unwrap_native(value);
         c->name = py_str_data(c->name_obj);
+        return;
+    }
+    if (name == PYN(__qualname__)) {
+        if (!py_is_str(value))
+            py_raise_msg(&py_type_TypeError, "can only assign string to %s.__qualname__, not '%s'", c->name,
+                         py_is_null(value) ? "NoneType" : py_type_name(value));
+        c->qualname = py_unwrap_native(value);
         return;
     }
     if (name == PYN(__bases__) || name == PYN(__mro__) || name == PYN(__dict__))
@@ -1980,6 +2034,26 @@ static py_val_t m_obj_ne(int argc, const py_val_t *argv, py_val_t kw) {
     return py_bool(!py_truthy(r));
 }
 
+/* object's ordering: never decides, so the other operand's reflection (or the TypeError) follows */
+static py_val_t m_obj_order(int argc, const py_val_t *argv, py_val_t kw) { return PY_NOTIMPLEMENTED; }
+
+static py_val_t m_obj_subclasshook(int argc, const py_val_t *argv, py_val_t kw) { return PY_NOTIMPLEMENTED; }
+
+/* __getstate__: the instance dict (None when empty or absent), as CPython's default */
+static py_val_t m_obj_getstate(int argc, const py_val_t *argv, py_val_t kw) {
+    py_type_t *t = py_type_of(argv[0]);
+    if (t->dict_offset && py_is_obj(argv[0])) {
+        py_val_t d = *dict_slot(argv[0], t);
+        if (py_is_obj(d) && py_dict_len(d)) return d;
+    }
+    return PY_NONE;
+}
+
+/* There is no pickle machinery (copyreg) here: reducing is unsupported. */
+static py_val_t m_obj_reduce(int argc, const py_val_t *argv, py_val_t kw) {
+    py_raise_msg(&py_type_TypeError, "cannot pickle '%s' object", py_type_name(argv[0]));
+}
+
 static py_val_t m_obj_hash(int argc, const py_val_t *argv, py_val_t kw) {
     return py_small((int64_t)((argv[0] & PY_PAYLOAD_MASK) >> 4));
 }
@@ -2048,7 +2122,15 @@ static const py_method_def_t object_methods[] = {
     {"__str__", m_obj_str, 1, 1, 0},
     {"__eq__", m_obj_eq, 2, 2, 0},
     {"__ne__", m_obj_ne, 2, 2, 0},
+    {"__lt__", m_obj_order, 2, 2, 0},
+    {"__le__", m_obj_order, 2, 2, 0},
+    {"__gt__", m_obj_order, 2, 2, 0},
+    {"__ge__", m_obj_order, 2, 2, 0},
     {"__hash__", m_obj_hash, 1, 1, 0},
+    {"__getstate__", m_obj_getstate, 1, 1, 0},
+    {"__reduce__", m_obj_reduce, 1, 1, 0},
+    {"__reduce_ex__", m_obj_reduce, 2, 2, 0},
+    {"__subclasshook__", m_obj_subclasshook, 1, -1, PY_MF_CLASS},
     {"__setattr__", m_obj_setattr, 3, 3, 0},
     {"__delattr__", m_obj_delattr, 2, 2, 0},
     {"__getattribute__", m_obj_getattribute, 2, 2, 0},
@@ -2073,6 +2155,8 @@ py_type_t py_type_object = {
 void py_types_init(void) {
     py_gc_add_root(&n_thisclass);
     py_gc_add_root(&n_base);
+    py_gc_add_root(&n_weakref);
+    n_weakref = py_intern("__weakref__");
     n_thisclass = py_intern("__thisclass__");
     n_base = py_intern("__base__");
     static py_type_t *const core[] = {

@@ -235,6 +235,7 @@ py_val_t py_intern_str(py_val_t s); /* the interned equivalent of a str */
 void py_intern_init(void);          /* also fills py_names[] */
 /* The format-spec mini-language, shared by format(), str.format and f-strings. */
 py_val_t py_format_value(py_val_t v, py_val_t spec /* str */);
+py_val_t py_format_builtin(py_val_t v, py_val_t spec); /* builtin types' own __format__: no class dispatch */
 py_val_t py_str_mod_format(py_val_t fmt, py_val_t args); /* the % operator */
 py_val_t py_str_format_method(int argc, const py_val_t *argv, py_val_t kwnames); /* str.__format__ (format.c) */
 /* Bytes-like access: fills buf or raises TypeError. */

@@ -109,6 +109,7 @@ static py_str_t *sb_take(py_sb_t *sb, py_type_t *type) {
         s->hash = 0;
         s->interned = 0;
         s->ascii = 0;
+        s->uniq = 0;
     } else {
         s = py_gc_alloc(type, need);
         memcpy(s->data, sb->data, len);

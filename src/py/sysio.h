@@ -26,8 +26,13 @@ py_val_t py_cur_stderr(void);
 extern py_val_t py_sys_module;
 void py_sys_set_argv(int argc, char **argv);
 void py_sys_init_path(const char *script_dir);
+/* The function registered with sys.atexit (PY_NULL if none); clears it. */
+py_val_t py_sys_take_atexit(void);
 
 /* import.c */
+/* py_import without honouring a replaced builtins.__import__ (the builtin
+ * __import__ itself, and C callers). */
+py_val_t py_import_nohook(py_val_t name, py_val_t fromlist, int level, py_val_t globals);
 /* Runs a file as module `name` (e.g. "__main__"); returns the module. */
 py_val_t py_run_file_as_module(const char *path, py_val_t name);
 /* Finds and runs `name` as __main__ (the -m option). */
@@ -37,6 +42,7 @@ extern int py_verbose;
 /* mod_micropython.c */
 void py_run_scheduled(void); /* runs callbacks queued by micropython.schedule */
 int py_scheduled_count(void);
+void py_heap_unlock_all(void); /* undoes every micropython.heap_lock (CLI, at top level) */
 extern int py_kbd_intr_char;     /* micropython.kbd_intr: -1 disables Ctrl-C */
 extern void *py_stack_base_hint;  /* set by the CLI: for stack_use / mem_info */
 

@@ -29,11 +29,14 @@
  * innermost run() was pushed by that run; vm.top is at or above the end of
  * vm.frame when it is a VM-stack frame.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "vm.h"
+#include "str_impl.h" /* py_str_alloc, for str_iadd */
+#include "str_uniq.h"
 
 int py_max_depth = 2000;
 
@@ -440,13 +443,14 @@ py_val_t py_vm_locals(void) {
     py_code_t *co = f->code;
     py_val_t d = py_dict_new();
     for (size_t i = 0; i < co->nlocals; i++)
-        if (!py_is_null(f->fast[i])) py_dict_set(d, varname(co, i), f->fast[i]);
+        if (!py_is_null(f->fast[i])) py_dict_set(d, varname(co, i), py_str_touch(f->fast[i]));
     size_t nc = ncellvars(co);
     for (size_t i = 0; i < co->ncells; i++) {
         py_val_t cell = f->fast[co->nlocals + i];
         if (!py_is_type(cell, &py_type_cell)) continue;
         py_val_t v = ((py_cell_t *)py_as_ptr(cell))->value;
         if (py_is_null(v)) continue;
+        py_str_touch(v);
         py_val_t name = i < nc ? py_as_tuple(co->cellvars)->items[i] : py_as_tuple(co->freevars)->items[i - nc];
         py_dict_set(d, name, v);
     }
@@ -756,7 +760,8 @@ static const py_method_def_t build_class_def = {"__build_class__", py_builtin_bu
 /* ------------------------------------------------------------ op helpers */
 
 PY_NORETURN static void raise_unbound_local(py_code_t *co, size_t i) {
-    py_raise_msg(&py_type_UnboundLocalError, "local variable '%s' referenced before assignment",
+    py_raise_msg(&py_type_UnboundLocalError,
+                 "cannot access local variable '%s' where it is not associated with a value",
                  py_str_data(varname(co, i)));
 }
 
@@ -767,9 +772,11 @@ static py_val_t cell_name(py_code_t *co, size_t i) {
 
 PY_NORETURN static void raise_unbound_cell(py_code_t *co, size_t i) {
     if (i < ncellvars(co))
-        py_raise_msg(&py_type_UnboundLocalError, "local variable '%s' referenced before assignment",
+        py_raise_msg(&py_type_UnboundLocalError,
+                     "cannot access local variable '%s' where it is not associated with a value",
                      py_str_data(cell_name(co, i)));
-    py_raise_msg(&py_type_NameError, "free variable '%s' referenced before assignment in enclosing scope",
+    py_raise_msg(&py_type_NameError,
+                 "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
                  py_str_data(cell_name(co, i)));
 }
 
@@ -845,7 +852,7 @@ __attribute__((noinline)) static py_val_t load_global_slow(py_frame_t *f, uint32
             c->g = gd;
             c->gver = gd->version;
             c->gidx = i;
-            return gd->entries[i].value;
+            return py_str_touch(gd->entries[i].value);
         }
         i = dict_index(b, name);
         if (i >= 0) {
@@ -854,7 +861,7 @@ __attribute__((noinline)) static py_val_t load_global_slow(py_frame_t *f, uint32
             c->gidx = -1;
             c->bver = bd->version;
             c->bidx = i;
-            return bd->entries[i].value;
+            return py_str_touch(bd->entries[i].value);
         }
     }
     py_val_t v = py_dict_get(g, name);
@@ -1062,7 +1069,8 @@ static py_val_t build_string(size_t n, const py_val_t *items) {
     py_sb_t sb;
     py_sb_init(&sb);
     for (size_t i = 0; i < n; i++) {
-        if (py_is_str(items[i])) py_sb_add(&sb, py_str_data(items[i]), py_str_len(items[i]));
+        /* exact str only: a str subclass instance is not a py_str_t (its print slot renders it) */
+        if (py_is_type(items[i], &py_type_str)) py_sb_add(&sb, py_str_data(items[i]), py_str_len(items[i]));
         else py_print_to(&sb, items[i], PY_PRINT_STR);
     }
     return py_sb_to_str(&sb);
@@ -1090,15 +1098,18 @@ static void set_update(py_val_t set, py_val_t it) {
     for (py_val_t v; !py_is_null(v = py_next(iter));) py_set_add(set, v);
 }
 
+/* CPython's name of a callee in call-site errors: "__main__.C.m", but
+ * "print" for builtins (module.qualname, the module left out for builtins). */
 static const char *callee_name(py_val_t f, char *buf, size_t n) {
-    if (py_is_type(f, &py_type_function)) return py_vm_func_name(f);
     py_val_t q = py_getattr_opt(f, PYN(__qualname__));
     if (!py_is_str(q)) q = py_getattr_opt(f, PYN(__name__));
-    if (py_is_str(q)) {
+    if (!py_is_str(q)) return py_type_name(f);
+    py_val_t m = py_getattr_opt(f, PYN(__module__));
+    if (py_is_str(m) && strcmp(py_str_data(m), "builtins") != 0)
+        snprintf(buf, n, "%s.%s", py_str_data(m), py_str_data(q));
+    else
         snprintf(buf, n, "%s", py_str_data(q));
-        return buf;
-    }
-    return py_type_name(f);
+    return buf;
 }
 
 static bool is_mapping(py_val_t m) {
@@ -1124,7 +1135,7 @@ static void dict_merge(py_val_t d, py_val_t m, bool merge, py_val_t callee) {
                 if (py_is_str(k))
                     py_raise_msg(&py_type_TypeError, "%s() got multiple values for keyword argument '%s'", fname,
                                  py_str_data(k));
-                py_raise_msg(&py_type_TypeError, "%s() keywords must be strings", fname);
+                py_raise_msg(&py_type_TypeError, "keywords must be strings");
             }
             py_dict_set(d, k, v);
         }
@@ -1175,7 +1186,7 @@ static py_val_t explode_call(py_val_t callee, py_val_t args, py_val_t kwargs, py
     py_val_t k, v;
     while (j < nkw && py_dict_next(kwargs, &pos, &k, &v)) {
         if (!py_is_str(k))
-            py_raise_msg(&py_type_TypeError, "%s() keywords must be strings", callee_name(callee, buf, sizeof buf));
+            py_raise_msg(&py_type_TypeError, "keywords must be strings");
         kt->items[j] = py_intern_str(k);
         at->items[n + j] = v;
         j++;
@@ -1202,6 +1213,43 @@ static inline bool fast_truth(py_val_t v) {
 }
 
 /* Small-int arithmetic; returns PY_NULL when the result needs the slow path. */
+/* `x += b` on strs, the result about to be stored into the variable x (the
+ * next instruction is the store; str_uniq.h has the protocol).  a->uniq == 2
+ * says the load that put a on the stack is the only read of a since it was
+ * stored, so the variable and that stack slot are its only references: b is
+ * appended in the spare capacity, in place.  Otherwise the result is a new
+ * str with room to grow, unshared until the store, so it starts at 1. */
+static py_val_t str_iadd(py_val_t av, py_val_t bv) {
+    py_str_t *a = py_as_ptr(av), *b = py_as_ptr(bv);
+    if (b->len == 0) return av;
+    size_t n = a->len + b->len;
+    if (a->uniq == 2) {
+        size_t cap = py_gc_block_size(a) - offsetof(py_str_t, data) - 1;
+        if (n <= cap && n >= a->len) {
+            memcpy(a->data + a->len, b->data, b->len);
+            a->data[n] = 0;
+            a->len = n;
+            a->nchars += b->nchars;
+            a->ascii = a->ascii && b->ascii;
+            a->hash = 0;
+            a->uniq = 1;
+            return av;
+        }
+    }
+    if (a->len == 0 && n < 32) return bv;
+    if (n < a->len || n > ((size_t)1 << 46)) py_raise_no_memory();
+    size_t cap = n + n / 2 + 16;
+    py_str_t *r = py_str_alloc(cap);
+    memcpy(r->data, a->data, a->len);
+    memcpy(r->data + a->len, b->data, b->len);
+    r->data[n] = 0;
+    r->len = n;
+    r->nchars = a->nchars + b->nchars;
+    r->ascii = a->ascii && b->ascii;
+    r->uniq = 1;
+    return py_obj(r);
+}
+
 static inline py_val_t small_binop(uint32_t op, int64_t x, int64_t y) {
     int64_t r;
     switch (op) {
@@ -1419,7 +1467,7 @@ dispatch:
             SAVE();
             raise_unbound_local(code, arg);
         }
-        PUSH(v);
+        PUSH(py_str_touch(v));
         NEXT();
     }
 
@@ -1443,7 +1491,7 @@ dispatch:
             SAVE();
             raise_unbound_cell(code, arg);
         }
-        PUSH(v);
+        PUSH(py_str_touch(v));
         NEXT();
     }
 
@@ -1474,6 +1522,7 @@ dispatch:
         if (py_is_null(v)) {
             v = ((py_cell_t *)py_as_ptr(fast[code->nlocals + arg]))->value;
             if (py_is_null(v)) raise_unbound_cell(code, arg);
+            py_str_touch(v);
         }
         PUSH(v);
         NEXT();
@@ -1508,7 +1557,7 @@ dispatch:
                 if (c->gidx >= 0) {
                     e = &g->entries[c->gidx];
                     if (e->key == names[arg]) {
-                        PUSH(e->value);
+                        PUSH(py_str_touch(e->value));
                         NEXT();
                     }
                 } else {
@@ -1516,7 +1565,7 @@ dispatch:
                     if (c->bver == b->version) {
                         e = &b->entries[c->bidx];
                         if (e->key == names[arg]) {
-                            PUSH(e->value);
+                            PUSH(py_str_touch(e->value));
                             NEXT();
                         }
                     }
@@ -1564,10 +1613,12 @@ dispatch:
 
     TARGET(LOAD_METHOD) {
         SAVE();
-        py_val_t self = PY_NULL;
-        py_val_t m = py_load_method(sp[-1], names[arg], &self);
-        sp[-1] = m;
-        PUSH(self);
+        /* self is written straight into its stack slot: an address-taken C
+         * local would be a conservative GC root keeping the last receiver
+         * alive (a whole list after `l.append` ran out of memory). */
+        sp[0] = PY_NULL;
+        sp[-1] = py_load_method(sp[-1], names[arg], sp);
+        sp++;
         NEXT();
     }
 
@@ -1657,6 +1708,16 @@ dispatch:
         } else if (py_is_small(a) && py_is_float(b)) {
             r = float_binop(op, (double)py_as_small(a), py_as_float(b));
             if (!py_is_null(r)) goto binop_done;
+        }
+        if (arg == PY_OP_INPLACE + PY_OP_ADD && py_is_obj(a) && py_obj_type(a) == &py_type_str && py_is_obj(b) &&
+            py_obj_type(b) == &py_type_str) {
+            uint32_t nop = PY_OP(*ip);
+            if (nop == OP_STORE_FAST || (nop == OP_STORE_GLOBAL && py_is_type(f->globals, &py_type_dict)) ||
+                (nop == OP_STORE_NAME && py_is_type(f->locals, &py_type_dict))) {
+                SAVE();
+                r = str_iadd(a, b);
+                goto binop_done;
+            }
         }
         SAVE();
         r = py_binary((py_binop_t)arg, a, b);

@@ -1,0 +1,4 @@
+# package for import_relative.py
+print("_relpkg init", __name__)
+TOP = "top"
+from . import alpha

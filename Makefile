@@ -1,6 +1,7 @@
 # Breadboard build.  `make` builds ./breadboard; `make test` runs every suite;
 # `make sanitize` builds with ASan+UBSan into build-san/ and runs the suite there.
 CC ?= cc
+.DEFAULT_GOAL := all
 CSTD = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE
 WARN = -Wall -Wextra -Werror -Wno-unused-parameter
 OPT ?= -O2
@@ -12,6 +13,20 @@ SRCS = $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 BUILD ?= build
 OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 DEPS = $(OBJS:.o=.d)
+
+# Frozen modules: tools/freeze.py packs the .py files under src/lib into a generated C table
+# (src/py/frozen.h) linked into the binary.  The directories are prerequisites
+# too, so adding or deleting a module regenerates the table.
+FROZEN_PY = $(shell find src/lib -name '*.py' 2>/dev/null)
+FROZEN_DIRS = $(shell find src/lib -type d 2>/dev/null)
+OBJS += $(BUILD)/frozen_data.o
+
+$(BUILD)/frozen_data.c: tools/freeze.py $(FROZEN_PY) $(FROZEN_DIRS)
+	@mkdir -p $(BUILD)
+	python3 tools/freeze.py src/lib $@
+
+$(BUILD)/frozen_data.o: $(BUILD)/frozen_data.c src/py/frozen.h
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 BIN ?= breadboard
 
 all: $(BIN)

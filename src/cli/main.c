@@ -71,11 +71,23 @@ int cli_exception_status(py_val_t exc, int status_other) {
             }
         }
         if (py_is_none(code)) return 0;
-        if (py_is_int(code)) return (int)(py_to_i64(code) & 0xFF);
-        py_val_t s = py_str(code);
-        py_write_stderr(py_str_data(s), py_str_len(s));
-        py_write_stderr("\n", 1);
-        return 1;
+        /* converting the code runs Python (__str__) or overflows (2**100):
+         * either error ends like CPython's, status 255 for an int, else 1 */
+        bool is_int = py_is_int(code);
+        py_try_t t;
+        if (py_try(&t)) {
+            int st = 1;
+            if (is_int) {
+                st = (int)(py_to_i64(code) & 0xFF);
+            } else {
+                py_val_t s = py_str(code);
+                py_write_stderr(py_str_data(s), py_str_len(s));
+                py_write_stderr("\n", 1);
+            }
+            py_try_end(&t);
+            return st;
+        }
+        return is_int ? 255 : 1;
     }
     py_print_exception(exc, PY_NULL);
     return status_other;

@@ -24,11 +24,11 @@
 
 /* Result of mod_int_classify. */
 enum {
-    MOD_INT_I64,  /* *i holds the value */
-    MOD_INT_U64,  /* 2**63 <= value < 2**64; *i holds its bits */
-    MOD_INT_HUGE, /* >= 2**64 */
+    MOD_INT_I64,     /* *i holds the value */
+    MOD_INT_U64,     /* 2**63 <= value < 2**64; *i holds its bits */
+    MOD_INT_HUGE,    /* >= 2**64 */
     MOD_INT_NEGHUGE, /* < -2**63 */
-    MOD_INT_NOTINT, /* not an int and no __index__ */
+    MOD_INT_NOTINT,  /* not an int and no __index__ */
 };
 
 /* Classifies an int (or an object with __index__) without raising for size. */
@@ -63,27 +63,60 @@ static inline int mod_int_classify(py_val_t v, int64_t *i) {
 static inline void mod_put_uint(uint8_t *p, uint64_t u, int size, bool big) {
     if (big != MOD_HOST_BIG) {
         switch (size) {
-        case 2: u = __builtin_bswap16((uint16_t)u); break;
-        case 4: u = __builtin_bswap32((uint32_t)u); break;
-        case 8: u = __builtin_bswap64(u); break;
-        default: break;
+        case 2:
+            u = __builtin_bswap16((uint16_t)u);
+            break;
+        case 4:
+            u = __builtin_bswap32((uint32_t)u);
+            break;
+        case 8:
+            u = __builtin_bswap64(u);
+            break;
+        default:
+            break;
         }
     }
     switch (size) {
-    case 1: *p = (uint8_t)u; break;
-    case 2: { uint16_t x = (uint16_t)u; memcpy(p, &x, 2); break; }
-    case 4: { uint32_t x = (uint32_t)u; memcpy(p, &x, 4); break; }
-    default: memcpy(p, &u, 8); break;
+    case 1:
+        *p = (uint8_t)u;
+        break;
+    case 2: {
+        uint16_t x = (uint16_t)u;
+        memcpy(p, &x, 2);
+        break;
+    }
+    case 4: {
+        uint32_t x = (uint32_t)u;
+        memcpy(p, &x, 4);
+        break;
+    }
+    default:
+        memcpy(p, &u, 8);
+        break;
     }
 }
 
 static inline uint64_t mod_get_uint(const uint8_t *p, int size, bool big) {
     uint64_t u;
     switch (size) {
-    case 1: return *p;
-    case 2: { uint16_t x; memcpy(&x, p, 2); u = big != MOD_HOST_BIG ? __builtin_bswap16(x) : x; break; }
-    case 4: { uint32_t x; memcpy(&x, p, 4); u = big != MOD_HOST_BIG ? __builtin_bswap32(x) : x; break; }
-    default: memcpy(&u, p, 8); if (big != MOD_HOST_BIG) u = __builtin_bswap64(u); break;
+    case 1:
+        return *p;
+    case 2: {
+        uint16_t x;
+        memcpy(&x, p, 2);
+        u = big != MOD_HOST_BIG ? __builtin_bswap16(x) : x;
+        break;
+    }
+    case 4: {
+        uint32_t x;
+        memcpy(&x, p, 4);
+        u = big != MOD_HOST_BIG ? __builtin_bswap32(x) : x;
+        break;
+    }
+    default:
+        memcpy(&u, p, 8);
+        if (big != MOD_HOST_BIG) u = __builtin_bswap64(u);
+        break;
     }
     return u;
 }
@@ -106,13 +139,14 @@ static inline bool mod_half_from_double(double x, uint16_t *out) {
         *out = sign | 0x7c00;
         return true;
     }
-    if (a < 6.103515625e-05) { /* below 2**-14: subnormal, in units of 2**-24 (1024 rounds up to the smallest normal) */
+    if (a < 6.103515625e-05) { /* below 2**-14: subnormal, in units of 2**-24 (1024 rounds up to the smallest
+                                  normal) */
         *out = sign | (uint16_t)rint(a * 16777216.0);
         return true;
     }
     int e;
-    double m = frexp(a, &e); /* a = m * 2**e, 0.5 <= m < 1 */
-    e -= 1;                  /* a = (2m) * 2**e, 1 <= 2m < 2 */
+    double m = frexp(a, &e);               /* a = m * 2**e, 0.5 <= m < 1 */
+    e -= 1;                                /* a = (2m) * 2**e, 1 <= 2m < 2 */
     double f = rint((2 * m - 1) * 1024.0); /* exact scaling; rint rounds half to even */
     if (f >= 1024) {
         f = 0;
@@ -126,9 +160,12 @@ static inline bool mod_half_from_double(double x, uint16_t *out) {
 static inline double mod_half_to_double(uint16_t h) {
     int e = (h >> 10) & 0x1f, f = h & 0x3ff;
     double r;
-    if (e == 0) r = ldexp((double)f, -24);
-    else if (e == 31) r = f ? NAN : INFINITY;
-    else r = ldexp((double)(f + 1024), e - 25);
+    if (e == 0)
+        r = ldexp((double)f, -24);
+    else if (e == 31)
+        r = f ? NAN : INFINITY;
+    else
+        r = ldexp((double)(f + 1024), e - 25);
     return (h & 0x8000) ? -r : r;
 }
 

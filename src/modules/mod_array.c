@@ -31,11 +31,24 @@ static uint8_t empty_storage[8];
 
 static int typecode_size(char c) {
     switch (c) {
-    case 'b': case 'B': return 1;
-    case 'h': case 'H': return 2;
-    case 'i': case 'I': case 'f': return 4;
-    case 'l': case 'L': case 'q': case 'Q': case 'd': return 8;
-    default: return 0;
+    case 'b':
+    case 'B':
+        return 1;
+    case 'h':
+    case 'H':
+        return 2;
+    case 'i':
+    case 'I':
+    case 'f':
+        return 4;
+    case 'l':
+    case 'L':
+    case 'q':
+    case 'Q':
+    case 'd':
+        return 8;
+    default:
+        return 0;
     }
 }
 
@@ -78,33 +91,73 @@ static void reserve(array_t *a, size_t need) {
 static py_val_t get_item(const array_t *a, size_t i) {
     const uint8_t *p = a->data + i * a->itemsize;
     switch (a->typecode) {
-    case 'b': return py_small(*(const int8_t *)p);
-    case 'B': return py_small(*p);
-    case 'h': { int16_t x; memcpy(&x, p, 2); return py_small(x); }
-    case 'H': { uint16_t x; memcpy(&x, p, 2); return py_small(x); }
-    case 'i': { int32_t x; memcpy(&x, p, 4); return py_small(x); }
-    case 'I': { uint32_t x; memcpy(&x, p, 4); return py_small(x); }
-    case 'f': { float x; memcpy(&x, p, 4); return py_float((double)x); }
-    case 'd': { double x; memcpy(&x, p, 8); return py_float(x); }
-    case 'L': case 'Q': { uint64_t x; memcpy(&x, p, 8); return py_int_from_u64(x); }
-    default: { int64_t x; memcpy(&x, p, 8); return py_int_from_i64(x); }
+    case 'b':
+        return py_small(*(const int8_t *)p);
+    case 'B':
+        return py_small(*p);
+    case 'h': {
+        int16_t x;
+        memcpy(&x, p, 2);
+        return py_small(x);
+    }
+    case 'H': {
+        uint16_t x;
+        memcpy(&x, p, 2);
+        return py_small(x);
+    }
+    case 'i': {
+        int32_t x;
+        memcpy(&x, p, 4);
+        return py_small(x);
+    }
+    case 'I': {
+        uint32_t x;
+        memcpy(&x, p, 4);
+        return py_small(x);
+    }
+    case 'f': {
+        float x;
+        memcpy(&x, p, 4);
+        return py_float((double)x);
+    }
+    case 'd': {
+        double x;
+        memcpy(&x, p, 8);
+        return py_float(x);
+    }
+    case 'L':
+    case 'Q': {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        return py_int_from_u64(x);
+    }
+    default: {
+        int64_t x;
+        memcpy(&x, p, 8);
+        return py_int_from_i64(x);
+    }
     }
 }
 
 static PY_NORETURN void overflow(const char *msg) { py_raise_msg(&py_type_OverflowError, "%s", msg); }
 
 static PY_NORETURN void bound_error(const char *what, bool high) {
-    py_raise_msg(&py_type_OverflowError, "%s is %s", what, high ? "greater than maximum" : "less than minimum");
+    py_raise_msg(&py_type_OverflowError, "%s is %s", what,
+                 high ? "greater than maximum" : "less than minimum");
 }
 
 /* Converts v for typecode tc into out (itemsize bytes). */
 static void to_raw(char tc, py_val_t v, uint8_t *out) {
     if (tc == 'f' || tc == 'd') {
         double d;
-        if (py_is_float(v)) d = py_as_float(v);
-        else if (py_is_int(v)) d = py_to_double(v);
-        else if (py_is_obj(v) && !py_is_null(py_type_lookup(py_type_of(v), PYN(__float__)))) d = py_to_double(v);
-        else py_raise_msg(&py_type_TypeError, "must be real number, not %s", py_type_name(v));
+        if (py_is_float(v))
+            d = py_as_float(v);
+        else if (py_is_int(v))
+            d = py_to_double(v);
+        else if (py_is_obj(v) && !py_is_null(py_type_lookup(py_type_of(v), PYN(__float__))))
+            d = py_to_double(v);
+        else
+            py_raise_msg(&py_type_TypeError, "must be real number, not %s", py_type_name(v));
         if (tc == 'f') {
             float f = (float)d;
             memcpy(out, &f, 4);
@@ -119,7 +172,8 @@ static void to_raw(char tc, py_val_t v, uint8_t *out) {
         py_raise_msg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer", py_type_name(v));
     bool neg = k == MOD_INT_NEGHUGE || (k == MOD_INT_I64 && i < 0);
     switch (tc) {
-    case 'I': case 'L':
+    case 'I':
+    case 'L':
         if (neg) overflow("can't convert negative value to unsigned int");
         if (k == MOD_INT_HUGE) overflow("Python int too large to convert to C unsigned long");
         if (tc == 'I' && (k == MOD_INT_U64 || i > 0xFFFFFFFFll)) bound_error("unsigned int", true);
@@ -179,25 +233,18 @@ static void append_raw(array_t *a, const uint8_t *p, size_t nitems) {
     a->len += nitems;
 }
 
-/* Appends every value of an iterable; on error the array keeps what it had. */
+/* Appends every value of an iterable; a bad value leaves the ones before it
+ * appended (CPython's behaviour). */
 static void extend_iterable(array_t *a, py_val_t src) {
     size_t n;
     py_val_t *items;
-    size_t before = a->len;
-    py_try_t t;
-    if (py_try(&t)) {
-        if (py_seq_items(src, &n, &items)) {
-            reserve(a, a->len + n);
-            for (size_t i = 0; py_seq_items(src, &n, &items) && i < n; i++) append_value(a, items[i]);
-        } else {
-            py_val_t it = py_iter(src);
-            for (py_val_t v; !py_is_null(v = py_next(it));) append_value(a, v);
-        }
-        py_try_end(&t);
-    } else {
-        a->len = before;
-        py_raise(t.exc);
+    if (py_seq_items(src, &n, &items)) {
+        reserve(a, a->len + n);
+        for (size_t i = 0; py_seq_items(src, &n, &items) && i < n; i++) append_value(a, items[i]);
+        return;
     }
+    py_val_t it = py_iter(src);
+    for (py_val_t v; !py_is_null(v = py_next(it));) append_value(a, v);
 }
 
 static void frombytes(array_t *a, py_val_t src) {
@@ -212,8 +259,8 @@ static void frombytes(array_t *a, py_val_t src) {
 static py_val_t array_make_new(py_type_t *type, int argc, const py_val_t *argv, py_val_t kwnames) {
     if (!py_is_null(kwnames) && py_as_tuple(kwnames)->len)
         py_raise_msg(&py_type_TypeError, "array.array() takes no keyword arguments");
-    if (argc < 1 || argc > 2)
-        py_raise_msg(&py_type_TypeError, "array() takes at most 2 arguments (%d given)", argc);
+    if (argc < 1) py_raise_msg(&py_type_TypeError, "array() takes at least 1 argument (0 given)");
+    if (argc > 2) py_raise_msg(&py_type_TypeError, "array() takes at most 2 arguments (%d given)", argc);
     py_val_t tcv = argv[0];
     if (!py_is_str(tcv) || py_str_len(py_unwrap_native(tcv)) != 1) {
         if (py_is_str(tcv))
@@ -228,11 +275,13 @@ static py_val_t array_make_new(py_type_t *type, int argc, const py_val_t *argv, 
     if (argc == 2) {
         py_val_t init = argv[1];
         if (py_is_str(init))
-            py_raise_msg(&py_type_TypeError, "cannot use a str to initialize an array with typecode '%c'", tc);
+            py_raise_msg(&py_type_TypeError, "cannot use a str to initialize an array with typecode '%c'",
+                         tc);
         if (is_array(init) && as_array(init)->typecode == tc) {
             array_t *s = as_array(init);
             append_raw(a, s->data, s->len);
-        } else if (py_is_type(py_unwrap_native(init), &py_type_bytes) || py_is_instance(init, &py_type_bytearray)) {
+        } else if (py_is_type(py_unwrap_native(init), &py_type_bytes) ||
+                   py_is_instance(init, &py_type_bytearray)) {
             frombytes(a, init);
         } else {
             extend_iterable(a, init);
@@ -261,6 +310,7 @@ static py_val_t array_unary(py_unop_t op, py_val_t v) {
     array_t *a = as_array(v);
     if (op == PY_UNARY_LEN) return py_small((int64_t)a->len);
     if (op == PY_UNARY_BOOL) return py_bool(a->len != 0);
+    if (op == PY_UNARY_HASH) py_raise_msg(&py_type_TypeError, "unhashable type: 'array.array'");
     return PY_NULL;
 }
 
@@ -295,13 +345,15 @@ static py_val_t array_binary(py_binop_t op, py_val_t lhs, py_val_t rhs) {
         array_t *a = as_array(lhs);
         if (!is_array(rhs)) {
             if (op == PY_OP_ADD)
-                py_raise_msg(&py_type_TypeError, "can only append array (not \"%s\") to array", py_type_name(rhs));
-            py_raise_msg(&py_type_TypeError, "can only extend array with array (not \"%s\")", py_type_name(rhs));
+                py_raise_msg(&py_type_TypeError, "can only append array (not \"%s\") to array",
+                             py_type_name(rhs));
+            py_raise_msg(&py_type_TypeError, "can only extend array with array (not \"%s\")",
+                         py_type_name(rhs));
         }
         array_t *b = as_array(rhs);
         if (b->typecode != a->typecode)
             py_raise_msg(&py_type_TypeError, op == PY_OP_ADD ? "bad argument type for built-in operation"
-                                                            : "can only extend with array of same kind");
+                                                             : "can only extend with array of same kind");
         if (op == PY_OP_ADD) return concat(a, b);
         append_raw(a, b->data, b->len);
         return lhs;
@@ -312,14 +364,20 @@ static py_val_t array_binary(py_binop_t op, py_val_t lhs, py_val_t rhs) {
         if (!is_array(arr)) return PY_NULL;
         if (py_is_float(k) || !py_is_int(k)) {
             if (op == PY_OP_MUL && !is_array(lhs)) return PY_NULL;
-            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'", py_type_name(k));
+            py_raise_msg(&py_type_TypeError, "can't multiply sequence by non-int of type '%s'",
+                         py_type_name(k));
         }
-        int64_t n = py_int_fits_i64(k) ? py_to_i64(k) : (py_compare(PY_CMP_LT, k, py_small(0)) == PY_TRUE ? 0 : -1);
-        if (n == -1) py_raise_no_memory();
+        int64_t n = 0;
+        if (py_int_fits_i64(k))
+            n = py_to_i64(k);
+        else if (py_compare(PY_CMP_LT, k, py_small(0)) != PY_TRUE)
+            py_raise_no_memory(); /* huge repeat */
         array_t *a = as_array(arr);
         if (op == PY_OP_MUL + PY_OP_INPLACE) {
-            if (n <= 0) a->len = 0;
-            else repeat_into(a, a, n);
+            if (n <= 0)
+                a->len = 0;
+            else
+                repeat_into(a, a, n);
             return arr;
         }
         array_t *r = array_alloc(a->typecode, 0);
@@ -349,12 +407,18 @@ static py_val_t array_compare(py_cmpop_t op, py_val_t self, py_val_t other) {
     }
     size_t la = a->len, lb = b->len;
     switch (op) {
-    case PY_CMP_LT: return py_bool(la < lb);
-    case PY_CMP_LE: return py_bool(la <= lb);
-    case PY_CMP_EQ: return py_bool(la == lb);
-    case PY_CMP_NE: return py_bool(la != lb);
-    case PY_CMP_GT: return py_bool(la > lb);
-    default: return py_bool(la >= lb);
+    case PY_CMP_LT:
+        return py_bool(la < lb);
+    case PY_CMP_LE:
+        return py_bool(la <= lb);
+    case PY_CMP_EQ:
+        return py_bool(la == lb);
+    case PY_CMP_NE:
+        return py_bool(la != lb);
+    case PY_CMP_GT:
+        return py_bool(la > lb);
+    default:
+        return py_bool(la >= lb);
     }
 }
 
@@ -421,9 +485,11 @@ static void set_slice(array_t *a, py_val_t slice, py_val_t value) {
         return;
     }
     if (!is_array(value))
-        py_raise_msg(&py_type_TypeError, "can only assign array (not \"%s\") to array slice", py_type_name(value));
+        py_raise_msg(&py_type_TypeError, "can only assign array (not \"%s\") to array slice",
+                     py_type_name(value));
     array_t *b = as_array(value);
-    if (b->typecode != a->typecode) py_raise_msg(&py_type_TypeError, "bad argument type for built-in operation");
+    if (b->typecode != a->typecode)
+        py_raise_msg(&py_type_TypeError, "bad argument type for built-in operation");
     size_t n = b->len;
     const uint8_t *src = b->data;
     if (b == a) { /* a[i:j] = a: work from a copy */
@@ -443,8 +509,8 @@ static void set_slice(array_t *a, py_val_t slice, py_val_t value) {
         return;
     }
     if (n != count)
-        py_raise_msg(&py_type_ValueError, "attempt to assign array of size %zu to extended slice of size %zu", n,
-                     count);
+        py_raise_msg(&py_type_ValueError, "attempt to assign array of size %zu to extended slice of size %zu",
+                     n, count);
     ssize_t j = start;
     for (size_t i = 0; i < count; i++, j += step) memcpy(a->data + (size_t)j * isz, src + i * isz, isz);
 }
@@ -456,9 +522,11 @@ static void array_setitem(py_val_t self, py_val_t key, py_val_t value) {
         return;
     }
     if (!is_index(key)) py_raise_msg(&py_type_TypeError, "array indices must be integers");
-    size_t i = py_index_check(key, a->len, py_is_null(value) ? "array" : "array assignment");
-    if (py_is_null(value)) delete_range(a, i, 1);
-    else set_item(a, i, value);
+    size_t i = py_index_check(key, a->len, "array assignment"); /* CPython's wording for del too */
+    if (py_is_null(value))
+        delete_range(a, i, 1);
+    else
+        set_item(a, i, value);
 }
 
 static int array_contains(py_val_t self, py_val_t item) {
@@ -541,7 +609,8 @@ static py_val_t m_extend(int argc, const py_val_t *argv, py_val_t kw) {
     py_val_t v = argv[1];
     if (is_array(v)) {
         array_t *b = as_array(v);
-        if (b->typecode != a->typecode) py_raise_msg(&py_type_TypeError, "can only extend with array of same kind");
+        if (b->typecode != a->typecode)
+            py_raise_msg(&py_type_TypeError, "can only extend with array of same kind");
         append_raw(a, b->data, b->len);
         return PY_NONE;
     }
@@ -694,9 +763,13 @@ static py_val_t m_delitem(int argc, const py_val_t *argv, py_val_t kw) {
     return PY_NONE;
 }
 
-static py_val_t m_getitem(int argc, const py_val_t *argv, py_val_t kw) { return array_getitem(argv[0], argv[1]); }
+static py_val_t m_getitem(int argc, const py_val_t *argv, py_val_t kw) {
+    return array_getitem(argv[0], argv[1]);
+}
 
-static py_val_t m_len(int argc, const py_val_t *argv, py_val_t kw) { return py_small((int64_t)as_array(argv[0])->len); }
+static py_val_t m_len(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_small((int64_t)as_array(argv[0])->len);
+}
 
 static const py_method_def_t array_methods[] = {
     {"append", m_append, 2, 2, 0},

@@ -20,7 +20,8 @@ static PY_NORETURN void berror(const char *msg) { py_raise(py_call1(binascii_err
 static const uint8_t *data_arg(py_val_t v, size_t *n, bool allow_str) {
     if (allow_str && py_is_str(v)) {
         py_str_t *s = py_as_ptr(py_unwrap_native(v));
-        if (!s->ascii) py_raise_msg(&py_type_ValueError, "string argument should contain only ASCII characters");
+        if (!s->ascii)
+            py_raise_msg(&py_type_ValueError, "string argument should contain only ASCII characters");
         *n = s->len;
         return (const uint8_t *)s->data;
     }
@@ -171,7 +172,8 @@ static py_val_t f_a2b_base64(int argc, const py_val_t *argv, py_val_t kwnames) {
         uint8_t c = p[i];
         if (c == '=') {
             padding = true;
-            if (strict && phase == 0) berror(i == 0 ? "Leading padding not allowed" : "Excess padding not allowed");
+            if (strict && phase == 0)
+                berror(i == 0 ? "Leading padding not allowed" : "Excess padding not allowed");
             /* a pad completing the quad ends the data */
             if (phase >= 2 && phase + ++pads >= 4) {
                 if (strict && i + 1 < n) berror("Excess data after padding");
@@ -199,13 +201,15 @@ static py_val_t f_a2b_base64(int argc, const py_val_t *argv, py_val_t kwnames) {
     if (phase == 1 && !done) {
         char msg[160];
         snprintf(msg, sizeof msg,
-                 "Invalid base64-encoded string: number of data characters (%zu) cannot be 1 more than a multiple of 4",
+                 "Invalid base64-encoded string: number of data characters (%zu) cannot be 1 more than a "
+                 "multiple of 4",
                  ndata);
         berror(msg);
     }
     if (phase != 0 && !done) berror("Incorrect padding");
     /* flush a partial quad ended by padding: 2 chars give 1 byte, 3 give 2 */
-    if (phase == 2) out[o++] = (uint8_t)(acc >> 4);
+    if (phase == 2)
+        out[o++] = (uint8_t)(acc >> 4);
     else if (phase == 3) {
         out[o++] = (uint8_t)(acc >> 10);
         out[o++] = (uint8_t)(acc >> 2);

@@ -46,14 +46,15 @@ static bool c_isnan(double complex z) { return isnan(creal(z)) || isnan(cimag(z)
 
 static py_val_t cval(double complex r, double complex z) {
     if (c_isnan(r) && !c_isnan(z)) py_raise_msg(&py_type_ValueError, "math domain error");
-    if (!c_isfinite(r) && c_isfinite(z) && !c_isnan(r)) py_raise_msg(&py_type_OverflowError, "math range error");
+    if (!c_isfinite(r) && c_isfinite(z) && !c_isnan(r))
+        py_raise_msg(&py_type_OverflowError, "math range error");
     return py_complex_new(creal(r), cimag(r));
 }
 
-#define CUNARY(name, fn)                                                         \
-    static py_val_t c_##name(int argc, const py_val_t *argv, py_val_t kw) {      \
-        double complex z = carg_val(argv[0]);                                    \
-        return cval(fn(z), z);                                                   \
+#define CUNARY(name, fn)                                                                                     \
+    static py_val_t c_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
+        double complex z = carg_val(argv[0]);                                                                \
+        return cval(fn(z), z);                                                                               \
     }
 CUNARY(exp, cexp)
 CUNARY(sqrt, csqrt)
@@ -91,7 +92,9 @@ static py_val_t c_log10(int argc, const py_val_t *argv, py_val_t kw) {
     return cval(checked_log(z) / M_LN10, z);
 }
 
-static py_val_t c_phase(int argc, const py_val_t *argv, py_val_t kw) { return py_float(carg(carg_val(argv[0]))); }
+static py_val_t c_phase(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_float(carg(carg_val(argv[0])));
+}
 
 static py_val_t c_polar(int argc, const py_val_t *argv, py_val_t kw) {
     double complex z = carg_val(argv[0]);
@@ -102,13 +105,18 @@ static py_val_t c_polar(int argc, const py_val_t *argv, py_val_t kw) {
 
 static py_val_t c_rect(int argc, const py_val_t *argv, py_val_t kw) {
     double r = py_to_double(argv[0]), phi = py_to_double(argv[1]);
-    if (!isfinite(phi) && !isnan(phi) && isfinite(r) && r != 0) py_raise_msg(&py_type_ValueError, "math domain error");
+    if (!isfinite(phi) && !isnan(phi) && isfinite(r) && r != 0)
+        py_raise_msg(&py_type_ValueError, "math domain error");
     if (phi == 0) return py_complex_new(r, r < 0 ? -phi : phi); /* avoid inf * 0 = nan */
     return py_complex_new(r * cos(phi), r * sin(phi));
 }
 
-static py_val_t c_isfinite_f(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(c_isfinite(carg_val(argv[0]))); }
-static py_val_t c_isnan_f(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(c_isnan(carg_val(argv[0]))); }
+static py_val_t c_isfinite_f(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_bool(c_isfinite(carg_val(argv[0])));
+}
+static py_val_t c_isnan_f(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_bool(c_isnan(carg_val(argv[0])));
+}
 static py_val_t c_isinf_f(int argc, const py_val_t *argv, py_val_t kw) {
     double complex z = carg_val(argv[0]);
     return py_bool(isinf(creal(z)) || isinf(cimag(z)));
@@ -126,14 +134,29 @@ static py_val_t c_isclose(int argc, const py_val_t *argv, py_val_t kwnames) {
 }
 
 static const py_method_def_t cmath_functions[] = {
-    {"exp", c_exp, 1, 1, 0},           {"sqrt", c_sqrt, 1, 1, 0},        {"sin", c_sin, 1, 1, 0},
-    {"cos", c_cos, 1, 1, 0},           {"tan", c_tan, 1, 1, 0},          {"asin", c_asin, 1, 1, 0},
-    {"acos", c_acos, 1, 1, 0},         {"atan", c_atan, 1, 1, 0},        {"sinh", c_sinh, 1, 1, 0},
-    {"cosh", c_cosh, 1, 1, 0},         {"tanh", c_tanh, 1, 1, 0},        {"asinh", c_asinh, 1, 1, 0},
-    {"acosh", c_acosh, 1, 1, 0},       {"atanh", c_atanh, 1, 1, 0},      {"log", c_log, 1, 2, 0},
-    {"log10", c_log10, 1, 1, 0},       {"phase", c_phase, 1, 1, 0},      {"polar", c_polar, 1, 1, 0},
-    {"rect", c_rect, 2, 2, 0},         {"isfinite", c_isfinite_f, 1, 1, 0}, {"isnan", c_isnan_f, 1, 1, 0},
-    {"isinf", c_isinf_f, 1, 1, 0},     {"isclose", c_isclose, 2, 2, PY_MF_KW},
+    {"exp", c_exp, 1, 1, 0},
+    {"sqrt", c_sqrt, 1, 1, 0},
+    {"sin", c_sin, 1, 1, 0},
+    {"cos", c_cos, 1, 1, 0},
+    {"tan", c_tan, 1, 1, 0},
+    {"asin", c_asin, 1, 1, 0},
+    {"acos", c_acos, 1, 1, 0},
+    {"atan", c_atan, 1, 1, 0},
+    {"sinh", c_sinh, 1, 1, 0},
+    {"cosh", c_cosh, 1, 1, 0},
+    {"tanh", c_tanh, 1, 1, 0},
+    {"asinh", c_asinh, 1, 1, 0},
+    {"acosh", c_acosh, 1, 1, 0},
+    {"atanh", c_atanh, 1, 1, 0},
+    {"log", c_log, 1, 2, 0},
+    {"log10", c_log10, 1, 1, 0},
+    {"phase", c_phase, 1, 1, 0},
+    {"polar", c_polar, 1, 1, 0},
+    {"rect", c_rect, 2, 2, 0},
+    {"isfinite", c_isfinite_f, 1, 1, 0},
+    {"isnan", c_isnan_f, 1, 1, 0},
+    {"isinf", c_isinf_f, 1, 1, 0},
+    {"isclose", c_isclose, 2, 2, PY_MF_KW},
     PY_MF_END,
 };
 

@@ -295,9 +295,12 @@ static void deque_print(py_sb_t *sb, py_val_t self, int kind) {
 static py_val_t deque_unary(py_unop_t op, py_val_t v) {
     deque_t *d = DQ(v);
     switch (op) {
-    case PY_UNARY_BOOL: return py_bool(d->len != 0);
-    case PY_UNARY_LEN: return py_small((int64_t)d->len);
-    default: return PY_NULL; /* unhashable */
+    case PY_UNARY_BOOL:
+        return py_bool(d->len != 0);
+    case PY_UNARY_LEN:
+        return py_small((int64_t)d->len);
+    default:
+        return PY_NULL; /* unhashable */
     }
 }
 
@@ -309,7 +312,8 @@ static py_val_t deque_binary(py_binop_t op, py_val_t lhs, py_val_t rhs) {
     }
     if (op == PY_OP_ADD) {
         if (!py_is_type(rhs, &mod_type_deque))
-            py_raise_msg(&py_type_TypeError, "can only concatenate deque (not \"%s\") to deque", py_type_name(rhs));
+            py_raise_msg(&py_type_TypeError, "can only concatenate deque (not \"%s\") to deque",
+                         py_type_name(rhs));
         py_val_t r = dq_copy(1, &lhs, PY_NULL);
         extend_right(r, rhs);
         return r;
@@ -333,12 +337,18 @@ static py_val_t deque_compare(py_cmpop_t op, py_val_t self, py_val_t other) {
     }
     size_t la = a->len, lb = b->len;
     switch (op) {
-    case PY_CMP_LT: return py_bool(la < lb);
-    case PY_CMP_LE: return py_bool(la <= lb);
-    case PY_CMP_EQ: return py_bool(la == lb);
-    case PY_CMP_NE: return py_bool(la != lb);
-    case PY_CMP_GT: return py_bool(la > lb);
-    default: return py_bool(la >= lb);
+    case PY_CMP_LT:
+        return py_bool(la < lb);
+    case PY_CMP_LE:
+        return py_bool(la <= lb);
+    case PY_CMP_EQ:
+        return py_bool(la == lb);
+    case PY_CMP_NE:
+        return py_bool(la != lb);
+    case PY_CMP_GT:
+        return py_bool(la > lb);
+    default:
+        return py_bool(la >= lb);
     }
 }
 
@@ -356,11 +366,15 @@ static py_val_t deque_getitem(py_val_t self, py_val_t key) {
 static void deque_setitem(py_val_t self, py_val_t key, py_val_t value) {
     deque_t *d = DQ(self);
     size_t i = index_of(d, key);
-    if (py_is_null(value)) del_at(d, i);
-    else *slot(d, i) = value;
+    if (py_is_null(value))
+        del_at(d, i);
+    else
+        *slot(d, i) = value;
 }
 
-static int deque_contains(py_val_t self, py_val_t item) { return find(DQ(self), item, 0, SIZE_MAX) != SIZE_MAX; }
+static int deque_contains(py_val_t self, py_val_t item) {
+    return find(DQ(self), item, 0, SIZE_MAX) != SIZE_MAX;
+}
 
 static py_val_t deque_iter(py_val_t self) {
     deque_iter_t *it = py_gc_alloc(&deque_iter_type, sizeof(deque_iter_t));
@@ -392,22 +406,14 @@ static void deque_trace(py_obj_t *o) {
 static void deque_iter_trace(py_obj_t *o) { py_gc_mark(((deque_iter_t *)o)->deque); }
 
 static const py_method_def_t deque_methods[] = {
-    {"append", dq_append, 2, 2, 0},
-    {"appendleft", dq_appendleft, 2, 2, 0},
-    {"pop", dq_pop, 1, 1, 0},
-    {"popleft", dq_popleft, 1, 1, 0},
-    {"extend", dq_extend, 2, 2, 0},
-    {"extendleft", dq_extendleft, 2, 2, 0},
-    {"clear", dq_clear, 1, 1, 0},
-    {"copy", dq_copy, 1, 1, 0},
-    {"__copy__", dq_copy, 1, 1, 0},
-    {"count", dq_count, 2, 2, 0},
-    {"index", dq_index, 2, 4, 0},
-    {"insert", dq_insert, 3, 3, 0},
-    {"remove", dq_remove, 2, 2, 0},
-    {"reverse", dq_reverse, 1, 1, 0},
-    {"rotate", dq_rotate, 1, 2, 0},
-    PY_MF_END,
+    {"append", dq_append, 2, 2, 0}, {"appendleft", dq_appendleft, 2, 2, 0},
+    {"pop", dq_pop, 1, 1, 0},       {"popleft", dq_popleft, 1, 1, 0},
+    {"extend", dq_extend, 2, 2, 0}, {"extendleft", dq_extendleft, 2, 2, 0},
+    {"clear", dq_clear, 1, 1, 0},   {"copy", dq_copy, 1, 1, 0},
+    {"__copy__", dq_copy, 1, 1, 0}, {"count", dq_count, 2, 2, 0},
+    {"index", dq_index, 2, 4, 0},   {"insert", dq_insert, 3, 3, 0},
+    {"remove", dq_remove, 2, 2, 0}, {"reverse", dq_reverse, 1, 1, 0},
+    {"rotate", dq_rotate, 1, 2, 0}, PY_MF_END,
 };
 
 py_type_t mod_type_deque = {
@@ -463,7 +469,7 @@ static py_type_t tuplegetter_type = {
 };
 
 static py_val_t n_fields, n_field_defaults, n_make; /* interned names */
-static py_val_t py_helpers = PY_NULL;                /* the module dict: Python helpers live there */
+static py_val_t py_helpers = PY_NULL;               /* the module dict: Python helpers live there */
 
 /* An instance of namedtuple class cls holding tuple t. */
 static py_val_t nt_instance(py_type_t *cls, py_val_t t) {
@@ -483,7 +489,8 @@ static py_type_t *cls_arg(py_val_t v, const char *what) {
 
 static py_val_t fields_of(py_type_t *cls) {
     py_val_t f = py_type_lookup(cls, n_fields);
-    if (!py_is_type(f, &py_type_tuple)) py_raise_msg(&py_type_TypeError, "%s has no _fields tuple", cls->name);
+    if (!py_is_type(f, &py_type_tuple))
+        py_raise_msg(&py_type_TypeError, "%s has no _fields tuple", cls->name);
     return f;
 }
 
@@ -500,8 +507,8 @@ static PY_NORETURN void missing_args(const char *cname, py_val_t fields, const p
         k++;
     }
     py_sb_addc(&sb, 0);
-    py_raise_msg(&py_type_TypeError, "%s.__new__() missing %zu required positional argument%s: %s", cname, nmiss,
-                 nmiss == 1 ? "" : "s", sb.data);
+    py_raise_msg(&py_type_TypeError, "%s.__new__() missing %zu required positional argument%s: %s", cname,
+                 nmiss, nmiss == 1 ? "" : "s", sb.data);
 }
 
 /* __new__(cls, *args, **kwargs) of every namedtuple class. */
@@ -512,8 +519,8 @@ static py_val_t nt_new(int argc, const py_val_t *argv, py_val_t kwnames) {
     size_t nkw = py_is_null(kwnames) ? 0 : py_as_tuple(kwnames)->len;
     if (nkw == 0 && npos == nf) return nt_instance(cls, py_tuple_from_array(nf, argv + 1));
     if (npos > nf)
-        py_raise_msg(&py_type_TypeError, "%s.__new__() takes %zu positional arguments but %zu were given", cls->name,
-                     nf + 1, npos + 1);
+        py_raise_msg(&py_type_TypeError, "%s.__new__() takes %zu positional arguments but %zu were given",
+                     cls->name, nf + 1, npos + 1);
     py_val_t t = py_tuple_new(nf);
     py_val_t *vals = py_as_tuple(t)->items;
     for (size_t i = 0; i < nf; i++) vals[i] = i < npos ? argv[1 + i] : PY_NULL;
@@ -522,8 +529,8 @@ static py_val_t nt_new(int argc, const py_val_t *argv, py_val_t kwnames) {
         size_t i = 0;
         while (i < nf && !py_str_equal(py_as_tuple(fields)->items[i], name)) i++;
         if (i == nf)
-            py_raise_msg(&py_type_TypeError, "%s.__new__() got an unexpected keyword argument '%s'", cls->name,
-                         py_str_data(name));
+            py_raise_msg(&py_type_TypeError, "%s.__new__() got an unexpected keyword argument '%s'",
+                         cls->name, py_str_data(name));
         if (!py_is_null(vals[i]))
             py_raise_msg(&py_type_TypeError, "%s.__new__() got multiple values for argument '%s'", cls->name,
                          py_str_data(name));
@@ -533,7 +540,9 @@ static py_val_t nt_new(int argc, const py_val_t *argv, py_val_t kwnames) {
     for (size_t i = 0; i < nf; i++) {
         if (!py_is_null(vals[i])) continue;
         if (py_is_null(defaults)) defaults = py_type_lookup(cls, n_field_defaults);
-        py_val_t dv = py_is_type(defaults, &py_type_dict) ? py_dict_get(defaults, py_as_tuple(fields)->items[i]) : PY_NULL;
+        py_val_t dv = py_is_type(defaults, &py_type_dict)
+                          ? py_dict_get(defaults, py_as_tuple(fields)->items[i])
+                          : PY_NULL;
         vals[i] = dv;
     }
     for (size_t i = 0; i < nf; i++)
@@ -556,10 +565,11 @@ static bool is_identifier(py_val_t s) {
 }
 
 static bool is_keyword(const char *s) {
-    static const char *const kw[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break",
-                                     "class", "continue", "def", "del", "elif", "else", "except", "finally",
-                                     "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-                                     "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", NULL};
+    static const char *const kw[] = {
+        "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+        "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+        "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+        "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    NULL};
     for (int i = 0; kw[i]; i++)
         if (!strcmp(kw[i], s)) return true;
     return false;
@@ -582,12 +592,14 @@ static py_val_t c_namedtuple(int argc, const py_val_t *argv, py_val_t kwnames) {
     if (py_is_str(spec)) {
         py_val_t comma = py_str_new(",", 1), space = py_str_new(" ", 1);
         py_val_t args[2] = {comma, space};
-        spec = py_call_method(py_call_method(py_str(spec), py_intern("replace"), 2, args), py_intern("split"), 0, NULL);
+        spec = py_call_method(py_call_method(py_str(spec), py_intern("replace"), 2, args), py_intern("split"),
+                              0, NULL);
     }
     py_val_t list = py_list_from_iter(spec);
     py_list_t *l = py_as_list(list);
     for (size_t i = 0; i < l->len; i++) {
-        if (!py_is_str(l->items[i])) py_raise_msg(&py_type_TypeError, "Type names and field names must be strings");
+        if (!py_is_str(l->items[i]))
+            py_raise_msg(&py_type_TypeError, "Type names and field names must be strings");
         l->items[i] = py_intern_str(py_str(l->items[i]));
     }
     if (rename) {
@@ -605,7 +617,8 @@ static py_val_t c_namedtuple(int argc, const py_val_t *argv, py_val_t kwnames) {
         py_val_t f = i == 0 ? check[0] : l->items[i - 1];
         const char *s = py_str_data(f);
         if (!is_identifier(f))
-            py_raise_msg(&py_type_ValueError, "Type names and field names must be valid identifiers: '%s'", s);
+            py_raise_msg(&py_type_ValueError, "Type names and field names must be valid identifiers: '%s'",
+                         s);
         if (is_keyword(s))
             py_raise_msg(&py_type_ValueError, "Type names and field names cannot be a keyword: '%s'", s);
     }
@@ -613,7 +626,8 @@ static py_val_t c_namedtuple(int argc, const py_val_t *argv, py_val_t kwnames) {
     for (size_t i = 0; i < l->len; i++) {
         py_val_t f = l->items[i];
         if (py_str_data(f)[0] == '_' && !rename)
-            py_raise_msg(&py_type_ValueError, "Field names cannot start with an underscore: '%s'", py_str_data(f));
+            py_raise_msg(&py_type_ValueError, "Field names cannot start with an underscore: '%s'",
+                         py_str_data(f));
         if (py_set_contains(seen, f))
             py_raise_msg(&py_type_ValueError, "Encountered duplicate field name: '%s'", py_str_data(f));
         py_set_add(seen, f);
@@ -624,7 +638,8 @@ static py_val_t c_namedtuple(int argc, const py_val_t *argv, py_val_t kwnames) {
         py_val_t dl = py_list_from_iter(defaults);
         size_t nd = py_as_list(dl)->len, nf = l->len;
         if (nd > nf) py_raise_msg(&py_type_TypeError, "Got more default values than field names");
-        for (size_t i = 0; i < nd; i++) py_dict_set(fdefaults, l->items[nf - nd + i], py_as_list(dl)->items[i]);
+        for (size_t i = 0; i < nd; i++)
+            py_dict_set(fdefaults, l->items[nf - nd + i], py_as_list(dl)->items[i]);
     }
 
     py_val_t ns = py_dict_new();
@@ -659,7 +674,8 @@ static py_val_t c_namedtuple(int argc, const py_val_t *argv, py_val_t kwnames) {
 
 static const char PY_SOURCE[] =
     "def _nt_repr(self):\n"
-    "    return self.__class__.__name__ + '(' + ', '.join([f + '=' + repr(v) for f, v in zip(self._fields, self)]) + ')'\n"
+    "    return self.__class__.__name__ + '(' + ', '.join([f + '=' + repr(v) for f, v in zip(self._fields, "
+    "self)]) + ')'\n"
     "def _nt_asdict(self):\n"
     "    return dict(zip(self._fields, self))\n"
     "def _nt_replace(self, **kw):\n"

@@ -67,7 +67,8 @@ static void sha256_block(uint32_t *st, const uint8_t *p) {
     }
     uint32_t a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7];
     for (int t = 0; t < 64; t++) {
-        uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + sha256_k[t] + w[t];
+        uint32_t t1 =
+            h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + sha256_k[t] + w[t];
         uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         h = g;
         g = f;
@@ -128,9 +129,9 @@ static void sha1_block(uint32_t *st, const uint8_t *p) {
 
 static uint32_t md5_t[64]; /* floor(2**32 * |sin(i + 1)|), filled on first use */
 static const uint8_t md5_s[64] = {
-    7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
-    5, 9,  14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21,
-    6, 10, 15, 21, 6, 10, 15, 21,
+    7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 7,  12, 17, 22, 5,  9,  14, 20, 5,  9,
+    14, 20, 5,  9,  14, 20, 5,  9,  14, 20, 4,  11, 16, 23, 4,  11, 16, 23, 4,  11, 16, 23,
+    4,  11, 16, 23, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21, 6,  10, 15, 21,
 };
 
 static void md5_block(uint32_t *st, const uint8_t *p) {
@@ -170,17 +171,24 @@ static void md5_block(uint32_t *st, const uint8_t *p) {
     st[3] += d;
 }
 
-static const algo_t algo_sha256 = {"sha256", 32, 8, true,
-                                   {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c,
-                                    0x1f83d9ab, 0x5be0cd19},
-                                   sha256_block};
-static const algo_t algo_sha224 = {"sha224", 28, 8, true,
-                                   {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511,
-                                    0x64f98fa7, 0xbefa4fa4},
-                                   sha256_block};
+static const algo_t algo_sha256 = {
+    "sha256",
+    32,
+    8,
+    true,
+    {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19},
+    sha256_block};
+static const algo_t algo_sha224 = {
+    "sha224",
+    28,
+    8,
+    true,
+    {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4},
+    sha256_block};
 static const algo_t algo_sha1 = {
     "sha1", 20, 5, true, {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0}, sha1_block};
-static const algo_t algo_md5 = {"md5", 16, 4, false, {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476}, md5_block};
+static const algo_t algo_md5 = {"md5",    16, 4, false, {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476},
+                                md5_block};
 
 /* ------------------------------------------------------------ driver */
 
@@ -213,7 +221,8 @@ static void hash_final(const hash_t *h, uint8_t *out) {
     hash_update(&c, len, 8);
     for (int i = 0; i < c.algo->digest_size / 4; i++) {
         uint32_t w = c.state[i];
-        for (int k = 0; k < 4; k++) out[4 * i + k] = (uint8_t)(c.algo->big ? w >> (24 - 8 * k) : w >> (8 * k));
+        for (int k = 0; k < 4; k++)
+            out[4 * i + k] = (uint8_t)(c.algo->big ? w >> (24 - 8 * k) : w >> (8 * k));
     }
 }
 
@@ -228,7 +237,9 @@ static bool is_hash(py_val_t v) {
 }
 
 static hash_t *as_hash(py_val_t v) {
-    if (!is_hash(v)) py_raise_msg(&py_type_TypeError, "descriptor requires a hash object but received a '%s'", py_type_name(v));
+    if (!is_hash(v))
+        py_raise_msg(&py_type_TypeError, "descriptor requires a hash object but received a '%s'",
+                     py_type_name(v));
     return py_as_ptr(v);
 }
 
@@ -243,7 +254,8 @@ static void feed(hash_t *h, py_val_t data) {
 
 static hash_t *hash_new(py_type_t *type, const algo_t *algo) {
     if (algo == &algo_md5 && !md5_t[0])
-        for (int i = 0; i < 64; i++) md5_t[i] = (uint32_t)(uint64_t)floor(fabs(sin((double)(i + 1))) * 4294967296.0);
+        for (int i = 0; i < 64; i++)
+            md5_t[i] = (uint32_t)(uint64_t)floor(fabs(sin((double)(i + 1))) * 4294967296.0);
     hash_t *h = py_gc_alloc(type, sizeof *h);
     h->algo = algo;
     memcpy(h->state, algo->init, sizeof h->state);
@@ -251,14 +263,18 @@ static hash_t *hash_new(py_type_t *type, const algo_t *algo) {
 }
 
 static const algo_t *algo_of_type(py_type_t *t) {
-    return t == &type_sha256 ? &algo_sha256 : t == &type_sha224 ? &algo_sha224 : t == &type_sha1 ? &algo_sha1 : &algo_md5;
+    return t == &type_sha256   ? &algo_sha256
+           : t == &type_sha224 ? &algo_sha224
+           : t == &type_sha1   ? &algo_sha1
+                               : &algo_md5;
 }
 
 /* Constructor arguments: (data=b'', *, usedforsecurity=True); `string` is CPython's old name. */
 static py_val_t construct(py_type_t *type, const char *fn, int argc, const py_val_t *argv, py_val_t kwnames) {
     static const char *const allowed[] = {"data", "string", "usedforsecurity", NULL};
     mod_check_kw(fn, kwnames, allowed);
-    if (argc > 1) py_raise_msg(&py_type_TypeError, "%s() takes at most 1 positional argument (%d given)", fn, argc);
+    if (argc > 1)
+        py_raise_msg(&py_type_TypeError, "%s() takes at most 1 positional argument (%d given)", fn, argc);
     py_val_t data = argc ? argv[0] : py_kwarg(argc, argv, kwnames, "data", PY_NULL);
     if (py_is_null(data)) data = py_kwarg(argc, argv, kwnames, "string", PY_NULL);
     hash_t *h = hash_new(type, algo_of_type(type));
@@ -319,14 +335,14 @@ static const py_method_def_t hash_methods[] = {
     PY_MF_END,
 };
 
-#define HASH_TYPE(var, pyname)                                                                           \
-    static py_type_t var = {                                                                             \
-        .h = {&py_type_type},                                                                            \
-        .name = pyname,                                                                                  \
-        .base = &py_type_object,                                                                         \
-        .methods = hash_methods,                                                                         \
-        .make_new = hash_make_new,                                                                       \
-        .getattr = hash_getattr,                                                                         \
+#define HASH_TYPE(var, pyname)                                                                               \
+    static py_type_t var = {                                                                                 \
+        .h = {&py_type_type},                                                                                \
+        .name = pyname,                                                                                      \
+        .base = &py_type_object,                                                                             \
+        .methods = hash_methods,                                                                             \
+        .make_new = hash_make_new,                                                                           \
+        .getattr = hash_getattr,                                                                             \
     };
 HASH_TYPE(type_sha256, "sha256")
 HASH_TYPE(type_sha224, "sha224")
@@ -337,7 +353,8 @@ HASH_TYPE(type_md5, "md5")
 static py_val_t f_new(int argc, const py_val_t *argv, py_val_t kwnames) {
     py_val_t name = argc ? argv[0] : py_kwarg(argc, argv, kwnames, "name", PY_NULL);
     if (py_is_null(name)) py_raise_msg(&py_type_TypeError, "new() missing required argument 'name' (pos 1)");
-    if (!py_is_str(name)) py_raise_msg(&py_type_TypeError, "new() argument 'name' must be str, not %s", py_type_name(name));
+    if (!py_is_str(name))
+        py_raise_msg(&py_type_TypeError, "new() argument 'name' must be str, not %s", py_type_name(name));
     const char *s = py_str_data(py_unwrap_native(name));
     static py_type_t *const types[] = {&type_sha256, &type_sha224, &type_sha1, &type_md5};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {

@@ -40,7 +40,8 @@ static void sift_up(py_list_t *l, size_t pos) {
     size_t childpos = 2 * pos + 1;
     while (childpos < endpos) {
         size_t rightpos = childpos + 1;
-        if (rightpos < endpos && !lt_checked(l, l->items[childpos], l->items[rightpos], endpos)) childpos = rightpos;
+        if (rightpos < endpos && !lt_checked(l, l->items[childpos], l->items[rightpos], endpos))
+            childpos = rightpos;
         l->items[pos] = l->items[childpos];
         pos = childpos;
         childpos = 2 * pos + 1;
@@ -108,18 +109,18 @@ static py_val_t n_select(int argc, const py_val_t *argv, py_val_t kwnames, bool 
     if ((size_t)n < l->len) l->len = (size_t)n;
     return list;
 }
-static py_val_t h_nsmallest(int argc, const py_val_t *argv, py_val_t kw) { return n_select(argc, argv, kw, false); }
-static py_val_t h_nlargest(int argc, const py_val_t *argv, py_val_t kw) { return n_select(argc, argv, kw, true); }
+static py_val_t h_nsmallest(int argc, const py_val_t *argv, py_val_t kw) {
+    return n_select(argc, argv, kw, false);
+}
+static py_val_t h_nlargest(int argc, const py_val_t *argv, py_val_t kw) {
+    return n_select(argc, argv, kw, true);
+}
 
 static const py_method_def_t heapq_functions[] = {
-    {"heappush", h_heappush, 2, 2, 0},
-    {"heappop", h_heappop, 1, 1, 0},
-    {"heapreplace", h_heapreplace, 2, 2, 0},
-    {"heappushpop", h_heappushpop, 2, 2, 0},
-    {"heapify", h_heapify, 1, 1, 0},
-    {"nsmallest", h_nsmallest, 2, 3, PY_MF_KW},
-    {"nlargest", h_nlargest, 2, 3, PY_MF_KW},
-    PY_MF_END,
+    {"heappush", h_heappush, 2, 2, 0},        {"heappop", h_heappop, 1, 1, 0},
+    {"heapreplace", h_heapreplace, 2, 2, 0},  {"heappushpop", h_heappushpop, 2, 2, 0},
+    {"heapify", h_heapify, 1, 1, 0},          {"nsmallest", h_nsmallest, 2, 3, PY_MF_KW},
+    {"nlargest", h_nlargest, 2, 3, PY_MF_KW}, PY_MF_END,
 };
 
 const py_module_def_t py_module_heapq = {"heapq", heapq_functions, NULL};

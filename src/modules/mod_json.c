@@ -38,7 +38,8 @@ typedef struct {
 static const char hexdig[] = "0123456789abcdef";
 
 static void add_u_escape(py_sb_t *sb, uint32_t c) {
-    char b[6] = {'\\', 'u', hexdig[(c >> 12) & 15], hexdig[(c >> 8) & 15], hexdig[(c >> 4) & 15], hexdig[c & 15]};
+    char b[6] = {'\\',          'u', hexdig[(c >> 12) & 15], hexdig[(c >> 8) & 15], hexdig[(c >> 4) & 15],
+                 hexdig[c & 15]};
     py_sb_add(sb, b, 6);
 }
 
@@ -58,23 +59,42 @@ static void enc_string(enc_t *e, const char *s, size_t n) {
         if (c < 0x80) {
             p++;
             switch (c) {
-            case '"': py_sb_add(sb, "\\\"", 2); break;
-            case '\\': py_sb_add(sb, "\\\\", 2); break;
-            case '\n': py_sb_add(sb, "\\n", 2); break;
-            case '\r': py_sb_add(sb, "\\r", 2); break;
-            case '\t': py_sb_add(sb, "\\t", 2); break;
-            case '\b': py_sb_add(sb, "\\b", 2); break;
-            case '\f': py_sb_add(sb, "\\f", 2); break;
-            default: add_u_escape(sb, c); break;
+            case '"':
+                py_sb_add(sb, "\\\"", 2);
+                break;
+            case '\\':
+                py_sb_add(sb, "\\\\", 2);
+                break;
+            case '\n':
+                py_sb_add(sb, "\\n", 2);
+                break;
+            case '\r':
+                py_sb_add(sb, "\\r", 2);
+                break;
+            case '\t':
+                py_sb_add(sb, "\\t", 2);
+                break;
+            case '\b':
+                py_sb_add(sb, "\\b", 2);
+                break;
+            case '\f':
+                py_sb_add(sb, "\\f", 2);
+                break;
+            default:
+                add_u_escape(sb, c);
+                break;
             }
             continue;
         }
         /* a multi-byte sequence (only reached with ensure_ascii) */
         uint32_t cp;
         int len;
-        if (c >= 0xf0) cp = c & 7, len = 4;
-        else if (c >= 0xe0) cp = c & 15, len = 3;
-        else cp = c & 31, len = 2;
+        if (c >= 0xf0)
+            cp = c & 7, len = 4;
+        else if (c >= 0xe0)
+            cp = c & 15, len = 3;
+        else
+            cp = c & 31, len = 2;
         if (p + len > end) len = (int)(end - p);
         for (int i = 1; i < len; i++) cp = (cp << 6) | (p[i] & 0x3f);
         p += len;
@@ -171,9 +191,12 @@ static bool enc_key(enc_t *e, py_val_t k) {
         py_sb_addc(&e->sb, '"');
         return true;
     }
-    if (k == PY_TRUE) lit = "\"true\"";
-    else if (k == PY_FALSE) lit = "\"false\"";
-    else if (k == PY_NONE) lit = "\"null\"";
+    if (k == PY_TRUE)
+        lit = "\"true\"";
+    else if (k == PY_FALSE)
+        lit = "\"false\"";
+    else if (k == PY_NONE)
+        lit = "\"null\"";
     else if (py_is_int(k)) {
         py_sb_addc(&e->sb, '"');
         enc_int(e, py_unwrap_native(k));
@@ -182,7 +205,8 @@ static bool enc_key(enc_t *e, py_val_t k) {
     } else if (e->skipkeys) {
         return false;
     } else {
-        py_raise_msg(&py_type_TypeError, "keys must be str, int, float, bool or None, not %s", py_type_name(k));
+        py_raise_msg(&py_type_TypeError, "keys must be str, int, float, bool or None, not %s",
+                     py_type_name(k));
     }
     py_sb_adds(&e->sb, lit);
     return true;
@@ -328,15 +352,17 @@ static py_val_t do_dumps(py_val_t obj, int argc, const py_val_t *argv, py_val_t 
 
 /* Rejects keywords dumps() does not know, as CPython does. */
 static void check_kwnames(const char *fname, py_val_t kwnames) {
-    static const char *const known[] = {"indent", "separators", "sort_keys", "ensure_ascii", "allow_nan",
-                                        "skipkeys", "default", "check_circular", "cls", NULL};
+    static const char *const known[] = {"indent",    "separators", "sort_keys", "ensure_ascii",
+                                        "allow_nan", "skipkeys",   "default",   "check_circular",
+                                        "cls",       NULL};
     if (py_is_null(kwnames)) return;
     py_tuple_t *k = py_as_tuple(kwnames);
     for (size_t i = 0; i < k->len; i++) {
         const char *n = py_str_data(k->items[i]);
         int j = 0;
         while (known[j] && strcmp(known[j], n)) j++;
-        if (!known[j]) py_raise_msg(&py_type_TypeError, "%s() got an unexpected keyword argument '%s'", fname, n);
+        if (!known[j])
+            py_raise_msg(&py_type_TypeError, "%s() got an unexpected keyword argument '%s'", fname, n);
     }
 }
 
@@ -365,8 +391,10 @@ static PY_NORETURN void dec_fail(dec_t *d, const char *msg, const char *at) {
     for (const char *q = d->start; q < at; q++) {
         if (((unsigned char)*q & 0xc0) == 0x80) continue; /* count code points */
         pos++;
-        if (*q == '\n') line++, col = 1;
-        else col++;
+        if (*q == '\n')
+            line++, col = 1;
+        else
+            col++;
     }
     py_val_t text = py_str_printf("%s: line %zu column %zu (char %zu)", msg, line, col, pos);
     py_val_t exc;
@@ -393,7 +421,10 @@ static int hex4(const char *p) {
     int v = 0;
     for (int i = 0; i < 4; i++) {
         char c = p[i];
-        int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        int h = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
         if (h < 0) return -1;
         v = v * 16 + h;
     }
@@ -426,14 +457,30 @@ static py_val_t dec_string(dec_t *d) {
         if (p + 1 >= end) dec_fail(d, "Unterminated string starting at", open);
         char esc = p[1];
         switch (esc) {
-        case '"': py_sb_addc(&sb, '"'); break;
-        case '\\': py_sb_addc(&sb, '\\'); break;
-        case '/': py_sb_addc(&sb, '/'); break;
-        case 'b': py_sb_addc(&sb, '\b'); break;
-        case 'f': py_sb_addc(&sb, '\f'); break;
-        case 'n': py_sb_addc(&sb, '\n'); break;
-        case 'r': py_sb_addc(&sb, '\r'); break;
-        case 't': py_sb_addc(&sb, '\t'); break;
+        case '"':
+            py_sb_addc(&sb, '"');
+            break;
+        case '\\':
+            py_sb_addc(&sb, '\\');
+            break;
+        case '/':
+            py_sb_addc(&sb, '/');
+            break;
+        case 'b':
+            py_sb_addc(&sb, '\b');
+            break;
+        case 'f':
+            py_sb_addc(&sb, '\f');
+            break;
+        case 'n':
+            py_sb_addc(&sb, '\n');
+            break;
+        case 'r':
+            py_sb_addc(&sb, '\r');
+            break;
+        case 't':
+            py_sb_addc(&sb, '\t');
+            break;
         case 'u': {
             int cp = end - p >= 6 ? hex4(p + 2) : -1;
             if (cp < 0) dec_fail(d, "Invalid \\uXXXX escape", p + 1);
@@ -449,7 +496,8 @@ static py_val_t dec_string(dec_t *d) {
             py_sb_add_utf8(&sb, (uint32_t)cp);
             continue;
         }
-        default: dec_fail(d, "Invalid \\escape", p);
+        default:
+            dec_fail(d, "Invalid \\escape", p);
         }
         p += 2;
     }
@@ -467,7 +515,8 @@ static py_val_t dec_number(dec_t *d) {
         }
         dec_fail(d, "Expecting value", s);
     }
-    if (*p == '0') p++;
+    if (*p == '0')
+        p++;
     else
         while (p < end && *p >= '0' && *p <= '9') p++;
     bool is_float = false;
@@ -571,14 +620,32 @@ static bool match_word(dec_t *d, const char *w, size_t n) {
 static py_val_t dec_value(dec_t *d) {
     if (d->p >= d->end) dec_fail(d, "Expecting value", d->p);
     switch (*d->p) {
-    case '"': d->p++; return dec_string(d);
-    case '{': py_check_stack(); d->p++; return dec_object(d);
-    case '[': py_check_stack(); d->p++; return dec_array(d);
-    case 't': if (match_word(d, "true", 4)) return PY_TRUE; break;
-    case 'f': if (match_word(d, "false", 5)) return PY_FALSE; break;
-    case 'n': if (match_word(d, "null", 4)) return PY_NONE; break;
-    case 'N': if (match_word(d, "NaN", 3)) return py_float(NAN); break;
-    case 'I': if (match_word(d, "Infinity", 8)) return py_float(INFINITY); break;
+    case '"':
+        d->p++;
+        return dec_string(d);
+    case '{':
+        py_check_stack();
+        d->p++;
+        return dec_object(d);
+    case '[':
+        py_check_stack();
+        d->p++;
+        return dec_array(d);
+    case 't':
+        if (match_word(d, "true", 4)) return PY_TRUE;
+        break;
+    case 'f':
+        if (match_word(d, "false", 5)) return PY_FALSE;
+        break;
+    case 'n':
+        if (match_word(d, "null", 4)) return PY_NONE;
+        break;
+    case 'N':
+        if (match_word(d, "NaN", 3)) return py_float(NAN);
+        break;
+    case 'I':
+        if (match_word(d, "Infinity", 8)) return py_float(INFINITY);
+        break;
     default:
         if (*d->p == '-' || (*d->p >= '0' && *d->p <= '9')) return dec_number(d);
     }

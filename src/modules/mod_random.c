@@ -99,7 +99,8 @@ static double random01(void) { return (double)(next64() >> 11) * (1.0 / 90071992
 
 static py_val_t int_arg(py_val_t v) {
     if (py_is_int(v)) return py_unwrap_native(v);
-    if (py_is_float(v) && py_as_float(v) == (double)(int64_t)py_as_float(v)) return py_int_from_double(py_as_float(v));
+    if (py_is_float(v) && py_as_float(v) == (double)(int64_t)py_as_float(v))
+        return py_int_from_double(py_as_float(v));
     py_raise_msg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer", py_type_name(v));
 }
 
@@ -175,8 +176,10 @@ static py_val_t randrange(py_val_t start, py_val_t stop, py_val_t step) {
     if (!py_truthy(step)) py_raise_msg(&py_type_ValueError, "zero step for randrange()");
     py_val_t width = py_binary(PY_OP_SUB, stop, start);
     py_val_t n = py_lt(py_small(0), step)
-                     ? py_binary(PY_OP_FLOORDIV, py_binary(PY_OP_SUB, py_binary(PY_OP_ADD, width, step), py_small(1)), step)
-                     : py_binary(PY_OP_FLOORDIV, py_binary(PY_OP_ADD, py_binary(PY_OP_ADD, width, step), py_small(1)), step);
+                     ? py_binary(PY_OP_FLOORDIV,
+                                 py_binary(PY_OP_SUB, py_binary(PY_OP_ADD, width, step), py_small(1)), step)
+                     : py_binary(PY_OP_FLOORDIV,
+                                 py_binary(PY_OP_ADD, py_binary(PY_OP_ADD, width, step), py_small(1)), step);
     if (!py_lt(py_small(0), n)) py_raise_msg(&py_type_ValueError, "empty range for randrange()");
     return py_binary(PY_OP_ADD, start, py_binary(PY_OP_MUL, step, below(n)));
 }
@@ -232,14 +235,17 @@ static py_val_t r_shuffle(int argc, const py_val_t *argv, py_val_t kw) {
 /* sample(population, k): k distinct positions by a partial Fisher-Yates shuffle of a copy. */
 static py_val_t r_sample(int argc, const py_val_t *argv, py_val_t kwnames) {
     py_val_t kv = py_kwarg(argc, argv, kwnames, "k", argc > 1 ? argv[1] : PY_NULL);
-    if (py_is_null(kv)) py_raise_msg(&py_type_TypeError, "sample() missing 1 required positional argument: 'k'");
+    if (py_is_null(kv))
+        py_raise_msg(&py_type_TypeError, "sample() missing 1 required positional argument: 'k'");
     py_val_t pop = argv[0];
-    if (py_is_instance(pop, &py_type_set) || py_is_instance(pop, &py_type_dict) || py_is_instance(pop, &py_type_frozenset))
+    if (py_is_instance(pop, &py_type_set) || py_is_instance(pop, &py_type_dict) ||
+        py_is_instance(pop, &py_type_frozenset))
         py_raise_msg(&py_type_TypeError, "Population must be a sequence.  For dicts or sets, use sorted(d).");
     py_val_t pool = py_list_from_iter(pop);
     int64_t k = py_to_i64(int_arg(kv));
     size_t n = py_as_list(pool)->len;
-    if (k < 0 || (uint64_t)k > n) py_raise_msg(&py_type_ValueError, "Sample larger than population or is negative");
+    if (k < 0 || (uint64_t)k > n)
+        py_raise_msg(&py_type_ValueError, "Sample larger than population or is negative");
     py_list_t *l = py_as_list(pool);
     for (size_t i = 0; i < (size_t)k; i++) {
         size_t j = i + (size_t)below_u64(n - i);

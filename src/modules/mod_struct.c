@@ -56,17 +56,41 @@ typedef struct {
 /* Element size of a code under native ('@') or standard rules; 0 if invalid. */
 static int code_size(char c, bool native) {
     switch (c) {
-    case 'x': case 'c': case 'b': case 'B': case '?': case 's': case 'p': return 1;
-    case 'h': case 'H': case 'e': return 2;
-    case 'i': case 'I': case 'f': return 4;
-    case 'l': case 'L': return native ? 8 : 4;
-    case 'q': case 'Q': case 'd': return 8;
-    case 'n': case 'N': case 'P': return native ? 8 : 0;
-    default: return 0;
+    case 'x':
+    case 'c':
+    case 'b':
+    case 'B':
+    case '?':
+    case 's':
+    case 'p':
+        return 1;
+    case 'h':
+    case 'H':
+    case 'e':
+        return 2;
+    case 'i':
+    case 'I':
+    case 'f':
+        return 4;
+    case 'l':
+    case 'L':
+        return native ? 8 : 4;
+    case 'q':
+    case 'Q':
+    case 'd':
+        return 8;
+    case 'n':
+    case 'N':
+    case 'P':
+        return native ? 8 : 0;
+    default:
+        return 0;
     }
 }
 
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 /* Compiles fmt into L.  With items == NULL only counts (L->n); otherwise
  * fills up to L->n items.  Raises struct.error on a bad format. */
@@ -111,8 +135,10 @@ static void compile_fmt(const char *s, size_t len, item_t *items, layout_t *L) {
         n++;
         off += (size_t)sz * count;
         if (off > ((size_t)1 << 40)) serror("total struct size too long");
-        if (c == 's' || c == 'p') nvalues++;
-        else if (c != 'x') nvalues += count;
+        if (c == 's' || c == 'p')
+            nvalues++;
+        else if (c != 'x')
+            nvalues += count;
     }
     L->n = n;
     L->size = off;
@@ -132,7 +158,8 @@ static void fmt_text(py_val_t fmt, const char **s, size_t *n) {
         *n = py_str_len(fmt);
         return;
     }
-    py_raise_msg(&py_type_TypeError, "Struct() argument 1 must be a str or bytes, not %s", py_type_name(fmt));
+    py_raise_msg(&py_type_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
+                 py_type_name(fmt));
 }
 
 #define STACK_ITEMS 32
@@ -158,7 +185,8 @@ static PY_NORETURN void range_error(const item_t *it) {
     if (c == 'H' && host_like) serror("ushort format requires 0 <= number <= 65535");
     int bits = it->size * 8;
     if (c >= 'a')
-        serror("'%c' format requires %lld <= number <= %lld", c, -(1ll << (bits - 1)), (1ll << (bits - 1)) - 1);
+        serror("'%c' format requires %lld <= number <= %lld", c, -(1ll << (bits - 1)),
+               (1ll << (bits - 1)) - 1);
     serror("'%c' format requires 0 <= number <= %llu", c, (1ull << bits) - 1);
 }
 
@@ -175,10 +203,13 @@ static uint64_t int_arg(const item_t *it, py_val_t v) {
     /* B and (native or little-endian) H are range-checked as C longs; the other
      * unsigned codes go through an unsigned conversion that rejects negatives */
     bool via_long = is_signed || c == 'B' || (c == 'H' && it->order != ORD_BIG);
+    /* big-endian q and Q go through a byte-array conversion with its own wording */
+    const char *msg =
+        it->order == ORD_BIG && it->size == 8 ? "int too large to convert" : "argument out of range";
     if (via_long) {
-        if (k != MOD_INT_I64) serror("argument out of range");
+        if (k != MOD_INT_I64) serror("%s", msg);
     } else {
-        if (k == MOD_INT_NEGHUGE || k == MOD_INT_HUGE || (k == MOD_INT_I64 && i < 0)) serror("argument out of range");
+        if (k == MOD_INT_NEGHUGE || k == MOD_INT_HUGE || (k == MOD_INT_I64 && i < 0)) serror("%s", msg);
     }
     int bits = it->size * 8;
     if (bits == 64) return (uint64_t)i;
@@ -221,7 +252,8 @@ static void pack_one(const item_t *it, uint8_t *p, py_val_t v) {
     case 'f': {
         double d = float_arg(v);
         float f = (float)d;
-        if (isinf(f) && isfinite(d)) py_raise_msg(&py_type_OverflowError, "float too large to pack with f format");
+        if (isinf(f) && isfinite(d))
+            py_raise_msg(&py_type_OverflowError, "float too large to pack with f format");
         uint32_t u;
         memcpy(&u, &f, 4);
         mod_put_uint(p, u, 4, it->big);
@@ -245,10 +277,10 @@ static void pack_one(const item_t *it, uint8_t *p, py_val_t v) {
         *p = py_truthy(v);
         return;
     case 'c': {
-        size_t n;
-        const uint8_t *q = bytes_like(v, &n);
-        if (!q || n != 1) serror("char format requires a bytes object of length 1");
-        *p = q[0];
+        v = py_unwrap_native(v); /* bytes only, as CPython: not bytearray */
+        if (!py_is_type(v, &py_type_bytes) || py_str_len(v) != 1)
+            serror("char format requires a bytes object of length 1");
+        *p = (uint8_t)py_str_data(v)[0];
         return;
     }
     default:
@@ -361,10 +393,15 @@ static size_t resolve_offset(py_val_t off, size_t n, size_t need, const char *wh
     int64_t o = py_to_i64(off);
     if (o < 0) {
         if ((uint64_t)-o > n) serror("offset %lld out of range for %zu-byte buffer", (long long)o, n);
+        if ((uint64_t)-o < need) {
+            if (verb[0] == 'p') serror("no space to pack %zu bytes at offset %lld", need, (long long)o);
+            serror("not enough data to unpack %zu bytes at offset %lld", need, (long long)o);
+        }
         o += (int64_t)n;
     }
     if ((uint64_t)o > n || n - (size_t)o < need)
-        serror("%s requires a buffer of at least %zu bytes for %s %zu bytes at offset %lld (actual buffer size is %zu)",
+        serror("%s requires a buffer of at least %zu bytes for %s %zu bytes at offset %lld (actual buffer "
+               "size is %zu)",
                what, need + (size_t)o, verb, need, (long long)o, n);
     return (size_t)o;
 }
@@ -375,15 +412,28 @@ static py_val_t do_pack_into(const layout_t *L, int argc, const py_val_t *argv) 
     if ((size_t)argc - 2 != L->nvalues)
         serror("pack_into expected %zu items for packing (got %d)", L->nvalues, argc - 2);
     py_buf_t b;
-    py_get_buffer(argv[0], &b, 1);
+    py_type_t *t = py_type_of(argv[0]);
+    if (!t->buffer || !t->buffer(argv[0], &b, 1))
+        py_raise_msg(&py_type_TypeError, "argument must be read-write bytes-like object, not %s", t->name);
     size_t o = resolve_offset(argv[1], b.len, L->size, "pack_into", "packing");
-    /* pack into a scratch copy first, so a bad value leaves the buffer untouched */
+    /* Packed into scratch space because converting a value may run Python code
+     * (__index__, __float__) that resizes the buffer; the result is copied into
+     * the buffer as it is then, even after an error (CPython leaves the values
+     * before a bad one packed, so we do too). */
     uint8_t stack[256];
     uint8_t *tmp = L->size <= sizeof stack ? stack : py_raw_alloc(L->size);
-    pack_values(L, tmp, argv + 2);
-    py_get_buffer(argv[0], &b, 1); /* converting values may have run Python code */
-    if (o + L->size <= b.len && L->size) memcpy(b.data + o, tmp, L->size);
+    py_val_t exc = PY_NULL;
+    py_try_t tr;
+    if (py_try(&tr)) {
+        pack_values(L, tmp, argv + 2);
+        py_try_end(&tr);
+    } else {
+        exc = tr.exc;
+    }
+    py_get_buffer(argv[0], &b, 1);
+    if (L->size && o + L->size <= b.len) memcpy(b.data + o, tmp, L->size);
     if (tmp != stack) py_raw_free(tmp);
+    if (!py_is_null(exc)) py_raise(exc);
     return PY_NONE;
 }
 
@@ -408,7 +458,8 @@ static void unpack_from_args(const char *fn, int argc, const py_val_t *argv, py_
     mod_check_kw(fn, kwnames, allowed);
     *buf = argc > first ? argv[first] : py_kwarg(argc, argv, kwnames, "buffer", PY_NULL);
     *off = argc > first + 1 ? argv[first + 1] : py_kwarg(argc, argv, kwnames, "offset", py_small(0));
-    if (py_is_null(*buf)) py_raise_msg(&py_type_TypeError, "%s() missing required argument 'buffer' (pos 2)", fn);
+    if (py_is_null(*buf))
+        py_raise_msg(&py_type_TypeError, "%s() missing required argument 'buffer' (pos 2)", fn);
 }
 
 /* ------------------------------------------------------------ iter_unpack */

@@ -98,7 +98,11 @@ static py_val_t b_callable(int argc, const py_val_t *argv, py_val_t kw) {
 }
 
 static py_val_t b_chr(int argc, const py_val_t *argv, py_val_t kw) {
+    if (py_is_int(argv[0]) && !py_int_fits_i64(argv[0]))
+        py_raise_msg(&py_type_OverflowError, "Python int too large to convert to C int");
     int64_t c = py_to_i64(argv[0]);
+    if (c > 0x7FFFFFFF || c < -0x7FFFFFFF - 1)
+        py_raise_msg(&py_type_OverflowError, "Python int too large to convert to C int");
     if (c < 0 || c > 0x10FFFF) py_raise_msg(&py_type_ValueError, "chr() arg not in range(0x110000)");
     if (c < 128) {
         char ch = (char)c;
@@ -479,6 +483,7 @@ static py_val_t b_len(int argc, const py_val_t *argv, py_val_t kw) {
 static py_val_t minmax(int argc, const py_val_t *argv, py_val_t kwnames, bool is_max) {
     const char *fname = is_max ? "max" : "min";
     static const char *const allowed[] = {"key", "default", NULL};
+    if (argc == 0) py_raise_msg(&py_type_TypeError, "%s expected at least 1 argument, got 0", fname);
     check_kwargs(fname, kwnames, allowed);
     py_val_t key = kwarg(argc, argv, kwnames, "key");
     py_val_t dflt = kwarg(argc, argv, kwnames, "default");
@@ -715,7 +720,7 @@ static py_val_t b_round(int argc, const py_val_t *argv, py_val_t kwnames) {
 
 static py_val_t b_sorted(int argc, const py_val_t *argv, py_val_t kwnames) {
     static const char *const allowed[] = {"key", "reverse", NULL};
-    check_kwargs("sorted", kwnames, allowed);
+    check_kwargs("sort", kwnames, allowed); /* CPython names list.sort here */
     if (argc != 1) py_raise_msg(&py_type_TypeError, "sorted expected 1 argument, got %d", argc);
     py_val_t key = kwarg(argc, argv, kwnames, "key");
     py_val_t rev = kwarg(argc, argv, kwnames, "reverse");

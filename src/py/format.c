@@ -36,6 +36,8 @@ static py_val_t str_unwrap(py_val_t v) {
 
 /* Renders |d| (d finite) into sb in C-style fmt with optional '#'. */
 static void fmt_c(py_sb_t *sb, double d, char fmt, int prec, bool alt) {
+    /* the text is at least prec bytes: fail before libc spends ages on it */
+    if ((size_t)prec > py_gc_bytes_free()) py_raise_no_memory();
     char spec[16];
     snprintf(spec, sizeof spec, "%%%s.*%c", alt ? "#" : "", fmt);
     char buf[512];
@@ -51,6 +53,19 @@ static void fmt_c(py_sb_t *sb, double d, char fmt, int prec, bool alt) {
     free(big);
 }
 
+/* The '#' rule for repr-style text (from start on): always a decimal point,
+ * before the exponent if there is one ("1.e+20"). */
+static void ensure_point(py_sb_t *sb, size_t start) {
+    size_t e = sb->len;
+    for (size_t i = start; i < sb->len; i++) {
+        if (sb->data[i] == '.' || sb->data[i] == 'n' || sb->data[i] == 'i') return; /* has one; nan, inf */
+        if (sb->data[i] == 'e' && e == sb->len) e = i;
+    }
+    py_sb_addc(sb, '.');
+    memmove(sb->data + e + 1, sb->data + e, sb->len - 1 - e);
+    sb->data[e] = '.';
+}
+
 /* The float text without sign handling: d is >= 0 or NaN.  fmt: e E f F g G
  * r (repr), or 0 for the format-spec "no type" rule; prec < 0: default. */
 static void float_body(py_sb_t *sb, double d, char fmt, int prec, bool alt) {
@@ -62,16 +77,23 @@ static void float_body(py_sb_t *sb, double d, char fmt, int prec, bool alt) {
     if (fmt == 'r' || (fmt == 0 && prec < 0)) {
         char buf[48];
         int n = py_float_repr_buf(buf, d);
+        size_t start = sb->len;
         py_sb_add(sb, buf, (size_t)n);
+        if (alt) ensure_point(sb, start);
         return;
     }
     if (prec < 0) prec = 6;
+    /* a double has at most 767 significant digits and 'g' strips the zeros
+     * after them, so a larger precision prints the same, only slower */
+    if (prec > 1100 && !alt && (fmt == 0 || fmt == 'g' || fmt == 'G')) prec = 1100;
     if (fmt == 0) {
         /* like 'g', but fixed notation keeps at least one fractional digit and
          * scientific notation starts at exponent p - 1 */
         if (prec == 0) prec = 1;
-        char eb[64];
-        snprintf(eb, sizeof eb, "%.*e", prec - 1, d);
+        /* the exponent after rounding to prec digits (digits past ~770 are
+         * zeros in a double's expansion, so capping cannot change it) */
+        char eb[1200];
+        snprintf(eb, sizeof eb, "%.*e", prec - 1 > 1100 ? 1100 : prec - 1, d);
         int x = atoi(strchr(eb, 'e') + 1);
         size_t start = sb->len;
         if (x < -4 || x >= prec - 1) {
@@ -136,6 +158,7 @@ static void parse_spec(py_val_t v, const char *s, size_t n, spec_t *sp) {
     strcpy(sp->fill, " ");
     size_t i = 0;
     size_t cl = 1;
+    bool fill_given = false;
     if (n > 0) {
         unsigned char c0 = (unsigned char)s[0];
         cl = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
@@ -145,6 +168,7 @@ static void parse_spec(py_val_t v, const char *s, size_t n, spec_t *sp) {
         memcpy(sp->fill, s, cl);
         sp->fill[cl] = 0;
         sp->align = s[cl];
+        fill_given = true;
         i = cl + 1;
     } else if (n > 0 && strchr("<>=^", s[0]) && s[0]) {
         sp->align = s[0];
@@ -174,9 +198,11 @@ static void parse_spec(py_val_t v, const char *s, size_t n, spec_t *sp) {
     }
     if (i < n) sp->type = s[i++];
     if (i < n) bad_spec(v, s);
-    if (sp->zero && !sp->align) {
+    if (sp->zero && !fill_given) {
+        /* '0' is the fill unless one was given; it implies '=' for numbers
+         * only, text keeps its left alignment ("abc00") */
         strcpy(sp->fill, "0");
-        sp->align = '=';
+        if (!sp->align && !py_is_str(v)) sp->align = '=';
     }
 }
 
@@ -335,6 +361,7 @@ static py_val_t format_float(py_val_t v, double d, spec_t *sp) {
 static py_val_t format_str(py_val_t v, py_val_t s, spec_t *sp) {
     if (sp->type && sp->type != 's')
         py_raise_msg(&py_type_ValueError, "Unknown format code '%c' for object of type '%s'", sp->type, py_type_name(v));
+    if (sp->sign == ' ') py_raise_msg(&py_type_ValueError, "Space not allowed in string format specifier");
     if (sp->sign) py_raise_msg(&py_type_ValueError, "Sign not allowed in string format specifier");
     if (sp->alt) py_raise_msg(&py_type_ValueError, "Alternate form (#) not allowed in string format specifier");
     if (sp->align == '=') py_raise_msg(&py_type_ValueError, "'=' alignment not allowed in string format specifier");
@@ -371,6 +398,7 @@ static void complex_part(py_sb_t *sb, double x, char t, int prec, bool alt, char
             sb->len -= 2;
             sb->data[sb->len] = 0;
         }
+        if (alt && prec < 0) ensure_point(sb, start);
     } else {
         float_body(sb, fabs(x), t, prec, alt);
     }

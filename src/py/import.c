@@ -4,7 +4,8 @@
  * module_list.h (created on first import), then for each directory of
  * sys.path (or the parent package's __path__ for a submodule) the package
  * `<dir>/<name>/__init__.py`, the module `<dir>/<name>.py`, and last a plain
- * directory as a namespace package.  A module is entered in sys.modules
+ * directory as a namespace package; the entry ".frozen" stands for the
+ * modules built into the executable (frozen.h).  A module is entered in sys.modules
  * before its code runs, so circular imports see the partly initialised
  * module; if its code raises, the entry is removed again. */
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "frozen.h"
 #include "module_list.h"
 #include "runtime.h"
 #include "sysio.h"
@@ -126,6 +128,10 @@ static int find_in(py_val_t paths, const char *leaf, py_val_t *file, py_val_t *d
         if (i >= n) break;
         py_val_t d = items[i];
         if (!py_is_str(d)) continue;
+        /* ".frozen" entries search the modules built into the executable */
+        int fk = py_frozen_find(py_str_data(d), py_str_len(d), leaf, file, dir);
+        if (fk > 0) return fk == 2 ? FOUND_PACKAGE : FOUND_MODULE;
+        if (fk == 0) continue;
         py_sb_t sb;
         py_sb_init(&sb);
         if (py_str_len(d) > 0) {
@@ -161,6 +167,12 @@ static int find_in(py_val_t paths, const char *leaf, py_val_t *file, py_val_t *d
 
 /* Compiles and runs a source file in module m's namespace. */
 static void exec_file(py_val_t m, py_val_t file) {
+    const py_frozen_module_t *fz = py_frozen_for_file(py_str_data(file), py_str_len(file));
+    if (fz) {
+        py_val_t code = py_compile_source(fz->source, fz->len, py_frozen_display(file), PY_MODE_EXEC);
+        py_run_code(code, mod_dict(m), mod_dict(m));
+        return;
+    }
     FILE *fp = fopen(py_str_data(file), "rb");
     if (!fp) {
         py_val_t args[2] = {py_small(2), py_str_printf("No such file or directory: '%s'", py_str_data(file))};
@@ -216,7 +228,7 @@ static py_val_t load_found(int kind, py_val_t name, py_val_t file, py_val_t dir,
     } else {
         py_dict_set(g, PYN(__package__), dot ? py_str_new(s, (size_t)(dot - s)) : py_intern(""));
     }
-    if (!py_is_null(file)) py_dict_set(g, PYN(__file__), file);
+    if (!py_is_null(file)) py_dict_set(g, PYN(__file__), py_frozen_display(file));
     py_dict_set(py_sys_modules(), name, m);
     if (py_verbose && !py_is_null(file)) {
         py_val_t msg = py_str_printf("import %s # %s\n", s, py_str_data(file));

@@ -16,10 +16,10 @@ static py_val_t checked(double r, double x) {
     return py_float(r);
 }
 
-#define UNARY(name, fn)                                                              \
-    static py_val_t m_##name(int argc, const py_val_t *argv, py_val_t kw) {         \
-        double x = arg(argv, 0);                                                     \
-        return checked(fn(x), x);                                                    \
+#define UNARY(name, fn)                                                                                      \
+    static py_val_t m_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
+        double x = arg(argv, 0);                                                                             \
+        return checked(fn(x), x);                                                                            \
     }
 UNARY(sqrt, sqrt)
 UNARY(exp, exp)
@@ -87,21 +87,31 @@ static py_val_t m_pow(int argc, const py_val_t *argv, py_val_t kw) {
     if (x < 0 && y != floor(y) && isfinite(y)) domain_error();
     return py_float(pow(x, y));
 }
-static py_val_t m_atan2(int argc, const py_val_t *argv, py_val_t kw) { return py_float(atan2(arg(argv, 0), arg(argv, 1))); }
+static py_val_t m_atan2(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_float(atan2(arg(argv, 0), arg(argv, 1)));
+}
 static py_val_t m_fmod(int argc, const py_val_t *argv, py_val_t kw) {
     double x = arg(argv, 0), y = arg(argv, 1);
     if (y == 0 || isinf(x)) domain_error();
     return py_float(fmod(x, y));
 }
-static py_val_t m_copysign(int argc, const py_val_t *argv, py_val_t kw) { return py_float(copysign(arg(argv, 0), arg(argv, 1))); }
+static py_val_t m_copysign(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_float(copysign(arg(argv, 0), arg(argv, 1)));
+}
 static py_val_t m_hypot(int argc, const py_val_t *argv, py_val_t kw) {
     double acc = 0;
     for (int i = 0; i < argc; i++) acc = hypot(acc, arg(argv, i));
     return py_float(acc);
 }
-static py_val_t m_degrees(int argc, const py_val_t *argv, py_val_t kw) { return py_float(arg(argv, 0) * (180.0 / M_PI)); }
-static py_val_t m_radians(int argc, const py_val_t *argv, py_val_t kw) { return py_float(arg(argv, 0) * (M_PI / 180.0)); }
-static py_val_t m_isfinite(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(isfinite(arg(argv, 0))); }
+static py_val_t m_degrees(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_float(arg(argv, 0) * (180.0 / M_PI));
+}
+static py_val_t m_radians(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_float(arg(argv, 0) * (M_PI / 180.0));
+}
+static py_val_t m_isfinite(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_bool(isfinite(arg(argv, 0)));
+}
 static py_val_t m_isinf(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(isinf(arg(argv, 0))); }
 static py_val_t m_isnan(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(isnan(arg(argv, 0))); }
 static py_val_t m_modf(int argc, const py_val_t *argv, py_val_t kw) {
@@ -128,7 +138,8 @@ static py_val_t m_isclose(int argc, const py_val_t *argv, py_val_t kwnames) {
 }
 /* factorial and gcd work on Python ints so they stay exact for big values. */
 static py_val_t m_factorial(int argc, const py_val_t *argv, py_val_t kw) {
-    if (py_is_float(argv[0])) py_raise_msg(&py_type_TypeError, "'float' object cannot be interpreted as an integer");
+    if (py_is_float(argv[0]))
+        py_raise_msg(&py_type_TypeError, "'float' object cannot be interpreted as an integer");
     int64_t n = py_to_i64(argv[0]);
     if (n < 0) py_raise_msg(&py_type_ValueError, "factorial() not defined for negative values");
     py_val_t r = py_small(1);
@@ -139,7 +150,9 @@ static py_val_t m_gcd(int argc, const py_val_t *argv, py_val_t kw) {
     py_val_t a = py_small(0);
     for (int i = 0; i < argc; i++) {
         py_val_t b = argv[i];
-        if (!py_is_int(b)) py_raise_msg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer", py_type_name(b));
+        if (!py_is_int(b))
+            py_raise_msg(&py_type_TypeError, "'%s' object cannot be interpreted as an integer",
+                         py_type_name(b));
         b = py_unary(PY_UNARY_ABS, b);
         a = py_unary(PY_UNARY_ABS, a);
         while (py_truthy(b)) {
@@ -185,7 +198,8 @@ static py_val_t m_isqrt(int argc, const py_val_t *argv, py_val_t kw) {
     int64_t bits = py_to_i64(py_call_method(n, py_intern("bit_length"), 0, NULL));
     py_val_t x = py_binary(PY_OP_LSHIFT, py_small(1), py_int_from_i64((bits + 1) / 2 + 1)); /* > sqrt(n) */
     for (;;) {
-        py_val_t y = py_binary(PY_OP_RSHIFT, py_binary(PY_OP_ADD, x, py_binary(PY_OP_FLOORDIV, n, x)), py_small(1));
+        py_val_t y =
+            py_binary(PY_OP_RSHIFT, py_binary(PY_OP_ADD, x, py_binary(PY_OP_FLOORDIV, n, x)), py_small(1));
         if (!py_lt(y, x)) return x;
         x = y;
     }
@@ -310,25 +324,60 @@ UNARY(cbrt, cbrt)
 UNARY(exp2, exp2)
 
 static const py_method_def_t math_functions[] = {
-    {"sqrt", m_sqrt, 1, 1, 0},       {"exp", m_exp, 1, 1, 0},         {"expm1", m_expm1, 1, 1, 0},
-    {"sin", m_sin, 1, 1, 0},         {"cos", m_cos, 1, 1, 0},         {"tan", m_tan, 1, 1, 0},
-    {"asin", m_asin, 1, 1, 0},       {"acos", m_acos, 1, 1, 0},       {"atan", m_atan, 1, 1, 0},
-    {"sinh", m_sinh, 1, 1, 0},       {"cosh", m_cosh, 1, 1, 0},       {"tanh", m_tanh, 1, 1, 0},
-    {"asinh", m_asinh, 1, 1, 0},     {"acosh", m_acosh, 1, 1, 0},     {"atanh", m_atanh, 1, 1, 0},
-    {"erf", m_erf, 1, 1, 0},         {"erfc", m_erfc, 1, 1, 0},       {"fabs", m_fabs, 1, 1, 0},
-    {"log2", m_log2, 1, 1, 0},       {"log10", m_log10, 1, 1, 0},     {"log1p", m_log1p, 1, 1, 0},
-    {"gamma", m_gamma, 1, 1, 0},     {"lgamma", m_lgamma, 1, 1, 0},   {"log", m_log, 1, 2, 0},
-    {"floor", m_floor, 1, 1, 0},     {"ceil", m_ceil, 1, 1, 0},       {"trunc", m_trunc, 1, 1, 0},
-    {"pow", m_pow, 2, 2, 0},         {"atan2", m_atan2, 2, 2, 0},     {"fmod", m_fmod, 2, 2, 0},
-    {"copysign", m_copysign, 2, 2, 0}, {"hypot", m_hypot, 0, -1, 0},  {"degrees", m_degrees, 1, 1, 0},
-    {"radians", m_radians, 1, 1, 0}, {"isfinite", m_isfinite, 1, 1, 0}, {"isinf", m_isinf, 1, 1, 0},
-    {"isnan", m_isnan, 1, 1, 0},     {"modf", m_modf, 1, 1, 0},       {"frexp", m_frexp, 1, 1, 0},
-    {"ldexp", m_ldexp, 2, 2, 0},     {"isclose", m_isclose, 2, 2, PY_MF_KW},
-    {"factorial", m_factorial, 1, 1, 0}, {"gcd", m_gcd, 0, -1, 0},
-    {"lcm", m_lcm, 0, -1, 0},         {"isqrt", m_isqrt, 1, 1, 0},     {"comb", m_comb, 2, 2, 0},
-    {"perm", m_perm, 1, 2, 0},        {"prod", m_prod, 1, 1, PY_MF_KW}, {"dist", m_dist, 2, 2, 0},
-    {"fsum", m_fsum, 1, 1, 0},        {"remainder", m_remainder, 2, 2, 0},
-    {"nextafter", m_nextafter, 2, 2, 0}, {"ulp", m_ulp, 1, 1, 0},     {"cbrt", m_cbrt, 1, 1, 0},
+    {"sqrt", m_sqrt, 1, 1, 0},
+    {"exp", m_exp, 1, 1, 0},
+    {"expm1", m_expm1, 1, 1, 0},
+    {"sin", m_sin, 1, 1, 0},
+    {"cos", m_cos, 1, 1, 0},
+    {"tan", m_tan, 1, 1, 0},
+    {"asin", m_asin, 1, 1, 0},
+    {"acos", m_acos, 1, 1, 0},
+    {"atan", m_atan, 1, 1, 0},
+    {"sinh", m_sinh, 1, 1, 0},
+    {"cosh", m_cosh, 1, 1, 0},
+    {"tanh", m_tanh, 1, 1, 0},
+    {"asinh", m_asinh, 1, 1, 0},
+    {"acosh", m_acosh, 1, 1, 0},
+    {"atanh", m_atanh, 1, 1, 0},
+    {"erf", m_erf, 1, 1, 0},
+    {"erfc", m_erfc, 1, 1, 0},
+    {"fabs", m_fabs, 1, 1, 0},
+    {"log2", m_log2, 1, 1, 0},
+    {"log10", m_log10, 1, 1, 0},
+    {"log1p", m_log1p, 1, 1, 0},
+    {"gamma", m_gamma, 1, 1, 0},
+    {"lgamma", m_lgamma, 1, 1, 0},
+    {"log", m_log, 1, 2, 0},
+    {"floor", m_floor, 1, 1, 0},
+    {"ceil", m_ceil, 1, 1, 0},
+    {"trunc", m_trunc, 1, 1, 0},
+    {"pow", m_pow, 2, 2, 0},
+    {"atan2", m_atan2, 2, 2, 0},
+    {"fmod", m_fmod, 2, 2, 0},
+    {"copysign", m_copysign, 2, 2, 0},
+    {"hypot", m_hypot, 0, -1, 0},
+    {"degrees", m_degrees, 1, 1, 0},
+    {"radians", m_radians, 1, 1, 0},
+    {"isfinite", m_isfinite, 1, 1, 0},
+    {"isinf", m_isinf, 1, 1, 0},
+    {"isnan", m_isnan, 1, 1, 0},
+    {"modf", m_modf, 1, 1, 0},
+    {"frexp", m_frexp, 1, 1, 0},
+    {"ldexp", m_ldexp, 2, 2, 0},
+    {"isclose", m_isclose, 2, 2, PY_MF_KW},
+    {"factorial", m_factorial, 1, 1, 0},
+    {"gcd", m_gcd, 0, -1, 0},
+    {"lcm", m_lcm, 0, -1, 0},
+    {"isqrt", m_isqrt, 1, 1, 0},
+    {"comb", m_comb, 2, 2, 0},
+    {"perm", m_perm, 1, 2, 0},
+    {"prod", m_prod, 1, 1, PY_MF_KW},
+    {"dist", m_dist, 2, 2, 0},
+    {"fsum", m_fsum, 1, 1, 0},
+    {"remainder", m_remainder, 2, 2, 0},
+    {"nextafter", m_nextafter, 2, 2, 0},
+    {"ulp", m_ulp, 1, 1, 0},
+    {"cbrt", m_cbrt, 1, 1, 0},
     {"exp2", m_exp2, 1, 1, 0},
     PY_MF_END,
 };

@@ -62,7 +62,7 @@ static void print_exc_mp(py_sb_t *sb, py_val_t exc) {
     py_val_t *items;
     if (!py_is_null(e->traceback) && py_seq_items(e->traceback, &n, &items) && n > 0) {
         py_sb_adds(sb, "Traceback (most recent call last):\n");
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = n; i-- > 0;) { /* stored innermost first */
             size_t k;
             py_val_t *loc;
             if (!py_seq_items(items[i], &k, &loc) || k < 3) continue;

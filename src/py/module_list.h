@@ -5,4 +5,4 @@
     X(builtins) X(sys) X(gc) X(micropython) X(math) \
     X(json) X(collections) X(heapq) X(random) X(cmath) \
     X(struct) X(array) X(binascii) X(hashlib) X(errno) \
-    X(re)
+    X(re) X(time)

@@ -216,7 +216,7 @@ typedef struct {
 typedef struct {
     py_obj_t h;
     py_val_t args;      /* tuple */
-    py_val_t traceback; /* list of (filename, line, funcname) tuples, innermost last; or PY_NULL */
+    py_val_t traceback; /* list of (filename, line, funcname) tuples, innermost FIRST (printers walk it backwards); or PY_NULL */
     py_val_t cause;     /* __cause__ or PY_NONE */
     py_val_t context;   /* __context__ or PY_NONE */
     py_val_t value;     /* StopIteration.value, SystemExit code ...: PY_NULL unless set */

@@ -443,13 +443,8 @@ void py_exc_add_traceback(py_val_t exc, py_val_t filename, int line, py_val_t fu
         if (py_is_null(e->traceback)) e->traceback = py_list_new(0);
         py_list_append(e->traceback, entry);
     }
-    /* move the new entry to the front: frames arrive innermost first */
-    py_list_t *l = py_as_list(e->traceback);
-    if (l->len > 1) {
-        py_val_t last = l->items[l->len - 1];
-        memmove(l->items + 1, l->items, (l->len - 1) * sizeof(py_val_t));
-        l->items[0] = last;
-    }
+    /* frames arrive innermost first and stay in that order (moving each to
+     * the front would be quadratic in the depth): printers walk backwards */
 }
 
 static void print_one(py_sb_t *sb, py_val_t exc) {
@@ -460,7 +455,7 @@ static void print_one(py_sb_t *sb, py_val_t exc) {
     if (has_tb) {
         py_sb_adds(sb, "Traceback (most recent call last):\n");
         py_list_t *l = py_as_list(e->traceback);
-        for (size_t i = 0; i < l->len; i++) {
+        for (size_t i = l->len; i-- > 0;) { /* stored innermost first */
             py_val_t ent = l->items[i];
             if (!py_is_type(ent, &py_type_tuple) || py_as_tuple(ent)->len < 3) continue;
             py_tuple_t *tt = py_as_tuple(ent);

@@ -1148,6 +1148,7 @@ static py_val_t m_to_bytes(int argc, const py_val_t *argv, py_val_t kw) {
     bool sig = py_truthy(py_kwarg(argc, argv, kw, "signed", PY_FALSE));
     int64_t len = py_to_i64(lenv);
     if (len < 0) py_raise_msg(&py_type_ValueError, "length argument must be non-negative");
+    if ((uint64_t)len > py_gc_bytes_free()) py_raise_no_memory(); /* before the scratch malloc */
     bool little = byteorder_little(bo);
     iv_t a;
     self_view(argv[0], &a);
@@ -1237,10 +1238,18 @@ static py_val_t m_round(int argc, const py_val_t *argv, py_val_t kw) {
     if (argc < 2 || py_is_none(argv[1])) return self;
     int64_t nd = py_to_i64(argv[1]);
     if (nd >= 0) return self;
+    /* 10^k > 2^k > 2|self| once k reaches the bit length: the result is 0
+     * (and -nd cannot overflow below) */
+    uint64_t k = (uint64_t)0 - (uint64_t)nd;
+    {
+        iv_t sv;
+        int_view(self, &sv);
+        if (k > bn_bit_length(sv.d, sv.n)) return py_small(0);
+    }
     /* round half to even at 10^-nd */
     iv_t ten, e;
     view_i64(&ten, 10);
-    view_i64(&e, -nd);
+    view_i64(&e, (int64_t)k);
     py_val_t p = pow_views(&ten, &e);
     iv_t a, pv;
     int_view(self, &a);

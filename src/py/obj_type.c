@@ -140,7 +140,11 @@ void py_default_repr(py_sb_t *sb, py_val_t v) {
         py_sb_adds(sb, mod);
         py_sb_addc(sb, '.');
     }
-    py_sb_printf(sb, "%s object at %p>", t->name, py_as_ptr(v));
+    if (is_heap(t) && py_is_str(t->qualname))
+        py_sb_add(sb, py_str_data(t->qualname), py_str_len(t->qualname));
+    else
+        py_sb_adds(sb, t->name);
+    py_sb_printf(sb, " object at %p>", py_as_ptr(v));
 }
 
 /* Arguments with one value in front: [first, argv..., keyword values...]. */
@@ -346,9 +350,13 @@ py_val_t py_cfunc_call(py_val_t f, int argc, const py_val_t *argv, py_val_t kwna
         argv = prepend(buf, c->self, argc, argv, kwnames);
         argc++;
     } else if (c->owner) {
-        if (argc == 0)
-            py_raise_msg(&py_type_TypeError, "descriptor '%s' of '%s' object needs an argument", def->name,
-                         c->owner->name);
+        if (argc == 0) {
+            /* CPython's slot wrappers (dunders) and method descriptors word it differently */
+            const char *on = c->owner->name, *dn = def->name;
+            if (dn[0] == '_' && dn[1] == '_')
+                py_raise_msg(&py_type_TypeError, "descriptor '%s' of '%s' object needs an argument", dn, on);
+            py_raise_msg(&py_type_TypeError, "unbound method %s.%s() needs an argument", on, dn);
+        }
         py_val_t self = argv[0];
         py_type_t *st = py_type_of(self);
         if (st != c->owner) {
@@ -1180,6 +1188,10 @@ py_val_t py_heap_binary_right(py_binop_t op, py_val_t lhs, py_val_t rhs) {
     py_val_t f = py_lookup_heap(t, py_names[rbinop_names[op]]);
     if (!py_is_null(f)) return not_impl_to_null(py_call_bound(f, rhs, 1, &lhs, PY_NULL));
     py_type_t *b = BASE_OF(t);
+    /* `"%s" % sub`: the right operand is the format's argument and must keep
+     * its class (its own __str__ / __repr__) */
+    if (op == PY_OP_MOD && (b == &py_type_str || b == &py_type_bytes) && b->binary)
+        return b->binary(op, py_unwrap_native(lhs), rhs);
     if (b && b->binary) return b->binary(op, py_unwrap_native(lhs), py_unwrap_native(rhs));
     return PY_NULL;
 }

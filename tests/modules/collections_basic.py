@@ -1,3 +1,4 @@
+# collections: deque, namedtuple, OrderedDict, defaultdict with their error cases.
 from collections import deque, namedtuple, OrderedDict, defaultdict
 d = deque([1, 2, 3])
 d.append(4); d.appendleft(0)

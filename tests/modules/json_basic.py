@@ -1,3 +1,4 @@
+# json: dumps/loads of every JSON type, options (indent, separators, sort_keys, ensure_ascii, default), streams.
 import json
 print(json.dumps([1, 2.5, "a\u00e9\U0001F600\n", None, True, False, {"k": [1, {}], "e": []}, (1, 2), 10**30, -3]))
 print(json.dumps({"a": 1, 2: 3, 1.5: 4, True: 5, None: 6}))

@@ -1,3 +1,4 @@
+# json: decode errors with positions, encoder errors, circular references.
 # json.loads error positions and messages (CPython's wording).
 import json
 for bad in ['', ' ', '[', ']', '[1,]', '[1 2]', '{"a" 1}', '{a:1}', '{"a":1,}', '{"a":}', '"abc', '"ab\\', '[1] x',

@@ -1,3 +1,4 @@
+# math additions (lcm, isqrt, comb, perm, prod, dist, fsum ...) and cmath.
 import math, cmath
 print(math.lcm(4, 6), math.lcm(), math.lcm(0, 5), math.lcm(-4, 6), math.lcm(2**70, 3))
 print(math.isqrt(0), math.isqrt(15), math.isqrt(16), math.isqrt(10**40), math.isqrt(10**41), math.isqrt(2**64-1))

@@ -1,3 +1,4 @@
+# random: reproducible seeding, ranges and rough distributions (the generator differs from CPython).
 import random
 random.seed(42); a = [random.random() for _ in range(5)]
 random.seed(42); b = [random.random() for _ in range(5)]

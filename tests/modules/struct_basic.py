@@ -28,13 +28,13 @@ nan = struct.unpack("<d", struct.pack("<d", float("nan")))[0]
 print(nan != nan, struct.unpack("<e", struct.pack("<e", float("nan")))[0] != 0)
 print(struct.unpack("<f", struct.pack("<f", 0.1)))
 print(struct.pack("<e", 0.1), struct.pack("<e", 1e-7), struct.pack("<e", 65504.0), struct.pack("<e", 2.0**-24))
-print(struct.unpack("<e", b"\x01\x00"), struct.unpack("<e", b"\xff\x7b"), struct.unpack("<e", b"\x00\xfc"))
+print(struct.unpack("<e", b"\x01\x00")[0] == 2.0**-24, struct.unpack("<e", b"\xff\x7b"), struct.unpack("<e", b"\x00\xfc"))
 print(struct.pack("<e", 65519.0), struct.pack("<e", 5e-8), struct.pack("<e", 3e-8), struct.pack("<e", 2.9802322387695312e-08))
 print(struct.pack("<ff", 1, True))
 
 # bool, char, strings, padding
 print(struct.pack("???", 0, 5, []), struct.unpack("??", b"\x00\x02"))
-print(struct.pack("c", b"A"), struct.pack("3c", b"x", b"y", bytearray(b"z")), struct.unpack("2c", b"hi"))
+print(struct.pack("c", b"A"), struct.pack("3c", b"x", b"y", b"z"), struct.unpack("2c", b"hi"))
 print(struct.pack("5s", b"abc"), struct.pack("2s", b"abcdef"), struct.pack("0s", b"zz"), struct.pack("s", b""))
 print(struct.unpack("5s", b"ab\x00cd"), struct.unpack("3s2s", b"abcde"))
 print(struct.pack("5p", b"abc"), struct.pack("3p", b"abcdef"), struct.pack("p", b"abc"), struct.pack("0p", b"a"))
@@ -53,11 +53,10 @@ for f in ("bi", "@bi", "=bi", "<bi", "bh", "bq", "bd", "ib", "b0i", "bb0q", "hbi
     print(f, struct.calcsize(f))
 print(struct.pack("@bi", 1, 2), struct.pack("@hq", 1, 2), struct.pack("@bd", 1, 1.0))
 print(struct.pack("nN", -5, 7), struct.unpack("nNP", struct.pack("nNP", -1, 2**64 - 1, 1234)))
-print(struct.pack("bytes format".split()[0][0], 5) if False else struct.pack(b"<h", 3), struct.calcsize(b">iq"))
+print(struct.pack(b"<h", 3), struct.calcsize(b">iq"))
 
 # __index__ objects are accepted for integer codes
 class Idx:
     def __index__(self):
         return 42
 print(struct.pack("<iB", Idx(), Idx()))
-print(struct.pack("<d", Idx()) if hasattr(float, "__index__") else "no")

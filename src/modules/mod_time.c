@@ -1,0 +1,180 @@
+/* mod_time.c: the time module, MicroPython's API on the host clock.
+ *
+ * ticks_ms/ticks_us/ticks_cpu read CLOCK_MONOTONIC and wrap modulo
+ * TICKS_PERIOD (2**30, as on most MicroPython ports), so programs must
+ * compare them with ticks_diff and advance them with ticks_add; both keep
+ * MicroPython's rules: ticks_diff's result lies in [-PERIOD/2, PERIOD/2),
+ * ticks_add refuses a delta outside (-PERIOD/2, PERIOD/2).  time()/time_ns()
+ * read the wall clock (time() is a float as on the unix port).  Dates are
+ * 8-tuples (year, month, mday, hour, minute, second, weekday 0=Monday,
+ * yearday 1..366); localtime/mktime use the host's time zone.  Sleeps
+ * really sleep and wake early for a pending signal (KeyboardInterrupt). */
+#include <errno.h>
+#include <math.h>
+#include <time.h>
+
+#include "py/runtime.h"
+
+#define TICKS_PERIOD ((int64_t)1 << 30)
+#define TICKS_MASK (TICKS_PERIOD - 1)
+#define TICKS_HALF (TICKS_PERIOD / 2)
+
+static uint64_t mono_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Sleeps ns nanoseconds; a signal handler that sets py_pending ends the
+ * sleep by raising (SIGINT -> KeyboardInterrupt). */
+static void sleep_ns(int64_t ns) {
+    if (ns <= 0) return;
+    uint64_t end = mono_ns() + (uint64_t)ns;
+    for (;;) {
+        uint64_t now = mono_ns();
+        if (now >= end) return;
+        uint64_t left = end - now;
+        struct timespec ts = {(time_t)(left / 1000000000u), (long)(left % 1000000000u)};
+        if (nanosleep(&ts, NULL) == 0) return;
+        if (errno != EINTR) return;
+        if (py_pending) py_handle_pending();
+    }
+}
+
+static py_val_t t_sleep(int argc, const py_val_t *argv, py_val_t kw) {
+    double s = py_to_double(argv[0]);
+    if (isnan(s)) py_raise_msg(&py_type_ValueError, "Invalid value NaN (not a number)");
+    if (s < 0) py_raise_msg(&py_type_ValueError, "sleep length must be non-negative");
+    if (s > 1e9) s = 1e9;
+    sleep_ns((int64_t)(s * 1e9));
+    return PY_NONE;
+}
+
+static py_val_t t_sleep_ms(int argc, const py_val_t *argv, py_val_t kw) {
+    int64_t ms = py_to_i64(argv[0]);
+    if (ms > 0) sleep_ns(ms > INT64_MAX / 1000000 ? INT64_MAX : ms * 1000000);
+    return PY_NONE;
+}
+
+static py_val_t t_sleep_us(int argc, const py_val_t *argv, py_val_t kw) {
+    int64_t us = py_to_i64(argv[0]);
+    if (us > 0) sleep_ns(us > INT64_MAX / 1000 ? INT64_MAX : us * 1000);
+    return PY_NONE;
+}
+
+static py_val_t t_ticks_ms(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_small((int64_t)(mono_ns() / 1000000u) & TICKS_MASK);
+}
+static py_val_t t_ticks_us(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_small((int64_t)(mono_ns() / 1000u) & TICKS_MASK);
+}
+static py_val_t t_ticks_cpu(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_small((int64_t)mono_ns() & TICKS_MASK);
+}
+
+static py_val_t t_ticks_add(int argc, const py_val_t *argv, py_val_t kw) {
+    int64_t t = py_to_i64(argv[0]), d = py_to_i64(argv[1]);
+    if (d <= -TICKS_HALF || d >= TICKS_HALF) py_raise_msg(&py_type_OverflowError, "ticks interval overflow");
+    return py_small((int64_t)(((uint64_t)t + (uint64_t)d) & TICKS_MASK));
+}
+
+static py_val_t t_ticks_diff(int argc, const py_val_t *argv, py_val_t kw) {
+    int64_t a = py_to_i64(argv[0]), b = py_to_i64(argv[1]);
+    int64_t d = (int64_t)(((uint64_t)a - (uint64_t)b + TICKS_HALF) & TICKS_MASK) - TICKS_HALF;
+    return py_small(d);
+}
+
+static py_val_t t_time(int argc, const py_val_t *argv, py_val_t kw) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return py_float((double)ts.tv_sec + ts.tv_nsec * 1e-9);
+}
+
+static py_val_t t_time_ns(int argc, const py_val_t *argv, py_val_t kw) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return py_int_from_i64((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+}
+
+/* The seconds argument of gmtime/localtime: now when absent or None. */
+static time_t secs_arg(int argc, const py_val_t *argv) {
+    if (argc < 1 || py_is_none(argv[0])) return time(NULL);
+    if (py_is_float(argv[0])) {
+        double d = py_to_double(argv[0]);
+        if (!isfinite(d) || fabs(d) > 1e17) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
+        return (time_t)floor(d);
+    }
+    return (time_t)py_to_i64(argv[0]);
+}
+
+static py_val_t tm_tuple(const struct tm *tm) {
+    py_val_t t = py_tuple_new(8);
+    py_val_t *it = py_as_tuple(t)->items;
+    it[0] = py_small((int64_t)tm->tm_year + 1900);
+    it[1] = py_small(tm->tm_mon + 1);
+    it[2] = py_small(tm->tm_mday);
+    it[3] = py_small(tm->tm_hour);
+    it[4] = py_small(tm->tm_min);
+    it[5] = py_small(tm->tm_sec);
+    it[6] = py_small((tm->tm_wday + 6) % 7);
+    it[7] = py_small(tm->tm_yday + 1);
+    return t;
+}
+
+static py_val_t t_gmtime(int argc, const py_val_t *argv, py_val_t kw) {
+    time_t s = secs_arg(argc, argv);
+    struct tm tm;
+    if (!gmtime_r(&s, &tm)) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
+    return tm_tuple(&tm);
+}
+
+static py_val_t t_localtime(int argc, const py_val_t *argv, py_val_t kw) {
+    time_t s = secs_arg(argc, argv);
+    struct tm tm;
+    if (!localtime_r(&s, &tm)) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
+    return tm_tuple(&tm);
+}
+
+static int tm_field(py_val_t v) {
+    int64_t i = py_to_i64(v);
+    if (i < -1000000000 || i > 1000000000) py_raise_msg(&py_type_OverflowError, "mktime argument out of range");
+    return (int)i;
+}
+
+/* mktime(tuple): the inverse of localtime; fields out of range are
+ * normalised (month 14 is February of the next year). */
+static py_val_t t_mktime(int argc, const py_val_t *argv, py_val_t kw) {
+    size_t n;
+    py_val_t *items;
+    if (!py_seq_items(argv[0], &n, &items) || (n != 8 && n != 9))
+        py_raise_msg(&py_type_TypeError, "mktime needs a tuple of length 8 or 9");
+    struct tm tm = {0};
+    tm.tm_year = tm_field(items[0]) - 1900;
+    tm.tm_mon = tm_field(items[1]) - 1;
+    tm.tm_mday = tm_field(items[2]);
+    tm.tm_hour = tm_field(items[3]);
+    tm.tm_min = tm_field(items[4]);
+    tm.tm_sec = tm_field(items[5]);
+    tm.tm_isdst = -1;
+    time_t t = mktime(&tm);
+    return py_int_from_i64((int64_t)t);
+}
+
+static const py_method_def_t time_functions[] = {
+    {"sleep", t_sleep, 1, 1, 0},
+    {"sleep_ms", t_sleep_ms, 1, 1, 0},
+    {"sleep_us", t_sleep_us, 1, 1, 0},
+    {"ticks_ms", t_ticks_ms, 0, 0, 0},
+    {"ticks_us", t_ticks_us, 0, 0, 0},
+    {"ticks_cpu", t_ticks_cpu, 0, 0, 0},
+    {"ticks_add", t_ticks_add, 2, 2, 0},
+    {"ticks_diff", t_ticks_diff, 2, 2, 0},
+    {"time", t_time, 0, 0, 0},
+    {"time_ns", t_time_ns, 0, 0, 0},
+    {"gmtime", t_gmtime, 0, 1, 0},
+    {"localtime", t_localtime, 0, 1, 0},
+    {"mktime", t_mktime, 1, 1, 0},
+    PY_MF_END,
+};
+
+const py_module_def_t py_module_time = {"time", time_functions, NULL};

@@ -17,6 +17,29 @@
 #include "num_dunders.h"
 
 /* Writes the repr of d into out (>= 32 bytes); returns its length. */
+/* Adds dir (+1/-1) to the last mantissa digit of "-d.ddde+XX" in place,
+ * with carry/borrow; false when that would change the digit count. */
+static bool bump_last_digit(char *buf, int dir) {
+    char *e = strchr(buf, 'e');
+    if (!e) return false;
+    for (char *q = e - 1; q >= buf; q--) {
+        if (*q == '.') continue;
+        if (*q < '0' || *q > '9') return false;
+        if (dir > 0) {
+            if (*q != '9') { (*q)++; return true; }
+            *q = '0';
+        } else {
+            if (*q != '0') {
+                (*q)--;
+                /* a leading zero would make the string shorter than asked */
+                return !(q == buf + (buf[0] == '-') && *q == '0');
+            }
+            *q = '9';
+        }
+    }
+    return false;
+}
+
 int py_float_repr_buf(char *out, double d) {
     if (isnan(d)) return (int)strlen(strcpy(out, "nan"));
     if (isinf(d)) return (int)strlen(strcpy(out, d > 0 ? "inf" : "-inf"));
@@ -31,6 +54,14 @@ int py_float_repr_buf(char *out, double d) {
     for (p = fabs(d) < 2.2250738585072014e-308 ? 1 : 15; p <= 17; p++) {
         snprintf(buf, sizeof buf, "%.*e", p - 1, d);
         if (p == 17 || strtod(buf, NULL) == d) break;
+        /* From 16 digits on, the correctly rounded string may miss d while its
+         * neighbour in the last digit hits it (2**-24 is 5.960464477539063e-08,
+         * not ...062e-08): the shortest round-trip form is what repr wants. */
+        if (p >= 16 || p < 15) {
+            if (bump_last_digit(buf, +1) && strtod(buf, NULL) == d) break;
+            snprintf(buf, sizeof buf, "%.*e", p - 1, d);
+            if (bump_last_digit(buf, -1) && strtod(buf, NULL) == d) break;
+        }
     }
     /* split "-d.ddde+XX" into sign, digits and exponent */
     char digits[24];

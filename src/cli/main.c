@@ -379,6 +379,7 @@ int main(int argc, char **argv) {
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    atexit(py_flush_stdout); /* an exit() deep inside (a fatal error) keeps the output too */
     if (!SANITIZED) {
         /* (sanitizers report crashes themselves: leave their handlers) */
         static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};

@@ -46,7 +46,8 @@ static mem_t *as_mem(py_val_t v) {
 
 static mem_t *open_mem(py_val_t v) {
     mem_t *m = as_mem(v);
-    if (m->closed) py_raise_msg(&py_type_ValueError, "I/O operation on closed file.");
+    /* CPython's wording differs between the two types by the final dot */
+    if (m->closed) py_raise_msg(&py_type_ValueError, "I/O operation on closed file%s", m->binary ? "." : "");
     return m;
 }
 
@@ -224,7 +225,7 @@ static py_val_t m_readlines(int argc, const py_val_t *argv, py_val_t kw) {
         size_t start = m->pos;
         py_list_append(list, read_line(m, -1));
         total += count_chars(m, start, m->pos);
-        if (hint > 0 && total >= (size_t)hint) break;
+        if (hint > 0 && total > (size_t)hint) break; /* CPython: stop once past the hint */
     }
     return list;
 }

@@ -78,7 +78,8 @@ static const char *path_of(py_val_t *v, bool *is_bytes) {
 static py_val_t named(py_val_t *cls, const char *name, const char *fields) {
     if (py_is_null(*cls)) {
         py_val_t nt = py_getattr(py_import_cstr("collections"), py_intern("namedtuple"));
-        *cls = py_call2(nt, py_str_from_cstr(name), py_str_from_cstr(fields));
+        py_val_t args[3] = {py_str_from_cstr(name), py_str_from_cstr(fields), py_str_from_cstr("os")};
+        *cls = py_call(nt, 2, args, py_tuple_pack(1, py_intern("module")));
     }
     return *cls;
 }

@@ -60,6 +60,21 @@ typedef struct {
 
 static PY_NORETURN void err_at(cs_t *cs, ssize_t pos, const char *msg) { mod_re_raise(cs->pattern, pos, "%s", msg); }
 
+/* The pattern text p[a:b] as UTF-8 in out (for messages quoting the source). */
+static const char *src_text(cs_t *cs, size_t a, size_t b, char *out, size_t cap) {
+    size_t k = 0;
+    for (size_t i = a; i < b && i < cs->n && k + 5 < cap; i++) {
+        uint32_t c = cs->p[i];
+        if (cs->is_bytes || c < 128) {
+            out[k++] = (char)(c < 128 ? c : '?');
+        } else {
+            k += (size_t)py_utf8_put(out + k, c);
+        }
+    }
+    out[k] = 0;
+    return out;
+}
+
 static void *grow(void *buf, int *cap, int need, size_t item) {
     if (need <= *cap) return buf;
     int nc = *cap ? *cap * 2 : 16;
@@ -192,7 +207,8 @@ static uint32_t read_hex(cs_t *cs, int count, size_t esc_pos, char kind) {
     for (int k = 0; k < count; k++) {
         int h = cs->i < cs->n ? hexval(cs->p[cs->i]) : -1;
         if (h < 0) {
-            mod_re_raise(cs->pattern, (ssize_t)esc_pos, "incomplete escape \\%c", kind);
+            char t[64];
+            mod_re_raise(cs->pattern, (ssize_t)esc_pos, "incomplete escape %s", src_text(cs, esc_pos, cs->i, t, sizeof t));
         }
         v = v * 16 + (uint32_t)h;
         cs->i++;
@@ -332,7 +348,11 @@ static int parse_class(cs_t *cs) {
             } else {
                 hi = c2;
             }
-            if (hi < lo) err_at(cs, (ssize_t)item_pos, "bad character range");
+            if (hi < lo) {
+                char t[64];
+                mod_re_raise(cs->pattern, (ssize_t)item_pos, "bad character range %s",
+                             src_text(cs, item_pos, cs->i, t, sizeof t));
+            }
         }
         add_range(cs, lo, hi);
     }
@@ -366,11 +386,14 @@ static void mark_closed(cs_t *cs, int g) {
 static int group_ref_ok(cs_t *cs, int g) { return g < cs->ngroups && g < cs->capclosed && cs->closed[g]; }
 
 /* A group name: identifier characters up to `term`. */
-static py_val_t read_name(cs_t *cs, uint32_t term, size_t *name_pos) {
+static py_val_t read_name(cs_t *cs, uint32_t term, size_t *name_pos, int numeric_ok) {
     size_t s = cs->i;
     *name_pos = s;
     while (cs->i < cs->n && cs->p[cs->i] != term) cs->i++;
-    if (cs->i >= cs->n) err_at(cs, (ssize_t)s, "missing group name");
+    if (cs->i >= cs->n) {
+        if (cs->i == s) err_at(cs, (ssize_t)s, "missing group name");
+        err_at(cs, (ssize_t)s, term == '>' ? "missing >, unterminated name" : "missing ), unterminated name");
+    }
     size_t e = cs->i++;
     if (e == s) err_at(cs, (ssize_t)s, "missing group name");
     py_sb_t sb;
@@ -379,7 +402,7 @@ static py_val_t read_name(cs_t *cs, uint32_t term, size_t *name_pos) {
     for (size_t k = s; k < e; k++) {
         uint32_t c = cs->p[k];
         if (cs->is_bytes && c >= 128) ok = 0;
-        if (c < 128 && !(is_ascii_letter(c) || c == '_' || (k > s && is_digit(c)))) ok = 0;
+        if (c < 128 && !(is_ascii_letter(c) || c == '_' || ((k > s || numeric_ok) && is_digit(c)))) ok = 0;
         py_sb_add_utf8(&sb, c);
     }
     py_val_t name = py_sb_to_str(&sb);
@@ -452,12 +475,12 @@ static int parse_group(cs_t *cs) {
     if (c == 'P') {
         if (accept(cs, '<')) {
             size_t np;
-            py_val_t name = read_name(cs, '>', &np);
+            py_val_t name = read_name(cs, '>', &np, 0);
             return capture_group(cs, open, name, np);
         }
         if (accept(cs, '=')) {
             size_t np;
-            py_val_t name = read_name(cs, ')', &np);
+            py_val_t name = read_name(cs, ')', &np, 0);
             int g = lookup_group_name(cs, name, np);
             if (!group_ref_ok(cs, g)) err_at(cs, (ssize_t)np, "cannot refer to an open group");
             int n = new_node(cs, N_BACKREF, g, unicode_mode(cs));
@@ -495,7 +518,7 @@ static int parse_group(cs_t *cs) {
     if (c == '(') {
         /* (?(group)yes|no) */
         size_t np;
-        py_val_t name = read_name(cs, ')', &np);
+        py_val_t name = read_name(cs, ')', &np, 1);
         const char *s = py_str_data(name);
         int g;
         if (s[0] >= '0' && s[0] <= '9') {
@@ -539,6 +562,7 @@ static int parse_group(cs_t *cs) {
     if (accept(cs, '-')) {
         while (cs->i < cs->n && flag_of(cs->p[cs->i])) off |= flag_of(cs->p[cs->i++]);
         if (!off) err_at(cs, (ssize_t)cs->i, "missing flag");
+        if (on & off) err_at(cs, (ssize_t)fpos, "bad inline flags: flag turned on and off");
     }
     if (at_end(cs)) err_at(cs, (ssize_t)cs->i, "missing -, : or )");
     uint32_t t = cs->p[cs->i++];
@@ -1029,9 +1053,9 @@ re_prog_t *mod_re_compile(py_val_t pattern, const uint32_t *pat, size_t n, int i
     cs.flags = flags;
     cs.ngroups = 1;
     cs.groupindex = groupindex;
-    if (is_bytes && (flags & RE_U)) mod_re_raise(pattern, -1, "cannot use UNICODE flag with a bytes pattern");
-    if (!is_bytes && (flags & RE_L)) mod_re_raise(pattern, -1, "cannot use LOCALE flag with a str pattern");
-    if ((flags & RE_A) && (flags & RE_U)) mod_re_raise(pattern, -1, "ASCII and UNICODE flags are incompatible");
+    if (is_bytes && (flags & RE_U)) py_raise_msg(&py_type_ValueError, "cannot use UNICODE flag with a bytes pattern");
+    if (!is_bytes && (flags & RE_L)) py_raise_msg(&py_type_ValueError, "cannot use LOCALE flag with a str pattern");
+    if ((flags & RE_A) && (flags & RE_U)) py_raise_msg(&py_type_ValueError, "ASCII and UNICODE flags are incompatible");
     int root = parse_alt(&cs);
     if (cs.i < cs.n) err_at(&cs, (ssize_t)cs.i, "unbalanced parenthesis");
     /* the outer group 0 */

@@ -330,6 +330,20 @@ void cc_jump_if(cc_t *c, py_ast_t *e, bool cond, int label) {
 /* ------------------------------------------------------------ calls */
 
 static void check_repeated_keywords(cc_t *c, py_ast_seq_t *args) {
+    if (args->n > 64) {
+        /* a dict of the interned names: pairwise comparison would be
+         * quadratic in machine-generated calls with thousands of keywords */
+        py_val_t seen = py_dict_new();
+        for (int i = 0; i < args->n; i++) {
+            py_ast_t *k = args->items[i];
+            if (k->kind != AST_KEYWORD || !k->str) continue;
+            py_val_t name = py_intern(k->str);
+            if (!py_is_null(py_dict_get(seen, name)))
+                cc_error(c, k->line, k->col, "keyword argument repeated: %s", k->str);
+            py_dict_set(seen, name, PY_TRUE);
+        }
+        return;
+    }
     for (int i = 0; i < args->n; i++) {
         py_ast_t *k = args->items[i];
         if (k->kind != AST_KEYWORD || !k->str) continue;

@@ -5,4 +5,5 @@
     X(builtins) X(sys) X(gc) X(micropython) X(math) \
     X(json) X(collections) X(heapq) X(random) X(cmath) \
     X(struct) X(array) X(binascii) X(hashlib) X(errno) \
-    X(re) X(time)
+    X(re) X(time) \
+    X(io) X(os) X(select) X(platform)

@@ -249,33 +249,46 @@ static inline bool str_match(py_val_t stored, py_val_t key) {
     return py_is_obj(stored) && py_obj_type(stored) == &py_type_str && py_str_equal(stored, key);
 }
 
-py_val_t py_dict_get_interned(py_val_t dv, py_val_t key) {
-    py_dict_t *d = D(dv);
-    if (!d->used) return PY_NULL;
+/* Entry number of an interned-str key (or any key, by identity), -1 if absent,
+ * -2 if a key of another type with the same hash might equal it. */
+static inline int32_t index_interned(py_dict_t *d, py_val_t key) {
+    if (!d->used) return -1;
     py_str_t *ks = py_as_ptr(key);
     if (ks->h.type != &py_type_str) {
         /* not a str: the contract is pointer identity, which needs no hash */
         for (size_t k = 0; k < d->filled; k++)
-            if (d->entries[k].key == key) return py_str_touch(d->entries[k].value);
-        return PY_NULL;
+            if (d->entries[k].key == key) return (int32_t)k;
+        return -1;
     }
     uint64_t h = ks->hash ? ks->hash : py_str_hash(key);
     size_t mask = d->mask, i = (size_t)h & mask;
     uint64_t perturb = h;
     const int32_t *index = d->index;
     const py_dict_entry_t *ents = d->entries;
+    int32_t unsure = -1;
     for (;;) {
         int32_t ix = index[i];
         if (ix >= 0) {
             const py_dict_entry_t *e = &ents[ix];
-            if (e->key == key) return py_str_touch(e->value);
-            if (__builtin_expect(e->hash == h, 0) && str_match(e->key, key)) return py_str_touch(e->value);
+            if (e->key == key) return ix;
+            if (__builtin_expect(e->hash == h, 0)) {
+                if (str_match(e->key, key)) return ix;
+                /* a str subclass or an object with __eq__: only py_dict_get can tell */
+                if (py_is_obj(e->key) && py_obj_type(e->key) != &py_type_str) unsure = -2;
+            }
         } else if (ix == EMPTY) {
-            return PY_NULL;
+            return unsure;
         }
         perturb >>= 5;
         i = (i * 5 + 1 + (size_t)perturb) & mask;
     }
+}
+
+int32_t py_dict_index_interned(py_val_t dv, py_val_t key) { return index_interned(D(dv), key); }
+
+py_val_t py_dict_get_interned(py_val_t dv, py_val_t key) {
+    int32_t ix = index_interned(D(dv), key);
+    return ix < 0 ? PY_NULL : py_str_touch(D(dv)->entries[ix].value);
 }
 
 bool py_dict_next(py_val_t dv, size_t *pos, py_val_t *key, py_val_t *value) {

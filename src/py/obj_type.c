@@ -80,6 +80,8 @@ typedef struct {
 /* names not in names.h, interned once by py_types_init */
 static py_val_t n_thisclass, n_base, n_weakref;
 
+uint64_t py_type_epoch = 1; /* objcore.h */
+
 py_obj_t py_notimplemented_obj = {&py_type_notimplemented};
 py_obj_t py_ellipsis_obj = {&py_type_ellipsis};
 
@@ -1652,6 +1654,7 @@ static py_val_t new_class(py_val_t name, py_val_t bases, py_val_t ns, py_type_t 
     if (!layout->mro) py_type_init_builtin(layout);
 
     py_type_t *t = py_gc_alloc(meta, sizeof(py_type_t));
+    py_type_epoch++; /* t may sit where a collected class was */
     t->name_obj = name;
     t->name = py_str_data(name);
     t->flags = PY_TF_HEAP | PY_TF_BASETYPE;
@@ -1882,6 +1885,15 @@ static void type_setattr(py_val_t cls, py_val_t name, py_val_t value) {
     }
     if (name == PYN(__bases__) || name == PYN(__mro__) || name == PYN(__dict__))
         py_raise_msg(&py_type_AttributeError, "readonly attribute");
+    {
+        /* One non-object value replacing another (a counter, a flag) changes
+         * no lookup's outcome: the caches may stay.  Anything else moves on. */
+        const char *s = py_str_data(name);
+        int32_t ix = py_is_null(value) ? -1 : py_dict_index_interned(c->dict, name);
+        if (ix < 0 || py_is_obj(value) || py_is_obj(((py_dict_t *)py_as_ptr(c->dict))->entries[ix].value) ||
+            (s[0] == '_' && s[1] == '_'))
+            py_type_epoch++;
+    }
     if (py_is_null(value)) {
         if (!py_dict_del(c->dict, name)) raise_no_attr(cls, name);
     } else {

@@ -33,6 +33,11 @@ py_val_t py_heap_binary(py_binop_t op, py_val_t lhs, py_val_t rhs); /* the store
 py_val_t py_lookup_heap(const py_type_t *t, py_val_t name);
 /* Calls an attribute found on a type as a method of self. */
 py_val_t py_call_bound(py_val_t attr, py_val_t self, int argc, const py_val_t *argv, py_val_t kwnames);
+/* Moves on whenever a class is created or a class attribute changes in a way
+ * that may change some attribute lookup (vm.c's inline caches trust what they
+ * learned about classes while it stands still; never reused, so a recycled
+ * type address cannot match an old cache entry). */
+extern uint64_t py_type_epoch;
 void py_types_init(void);
 
 /* obj_exception.c */

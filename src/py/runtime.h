@@ -263,6 +263,10 @@ void py_dict_set(py_val_t d, py_val_t key, py_val_t value);
 bool py_dict_del(py_val_t d, py_val_t key); /* false if absent */
 /* Lookup with an interned str key: pointer comparison only, never raises. */
 py_val_t py_dict_get_interned(py_val_t d, py_val_t key);
+/* The entry number (py_dict_t.entries) of an interned str key, -1 if absent, or
+ * -2 when a non-str key with an equal hash sits on the probe path (then only
+ * py_dict_get can decide; py_dict_get_interned answers "absent"). */
+int32_t py_dict_index_interned(py_val_t d, py_val_t key);
 /* Iteration: start with *pos = 0; returns false at the end. */
 bool py_dict_next(py_val_t d, size_t *pos, py_val_t *key, py_val_t *value);
 size_t py_dict_len(py_val_t d);

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "vm.h"
+#include "objcore.h" /* py_type_epoch, for the attribute caches */
 #include "str_impl.h" /* py_str_alloc, for str_iadd */
 #include "str_uniq.h"
 
@@ -822,21 +823,71 @@ static py_val_t load_name(py_frame_t *f, py_val_t name) {
     raise_name_error(name);
 }
 
-/* LOAD_GLOBAL inline cache, one entry per name of the code object.  It
- * remembers where the name sits in the globals (or builtins) entry table,
- * valid while the dict's version is unchanged; the key is checked on use, so
- * a recycled dict at the same address cannot give a wrong value. */
+/* ------------------------------------------------------------ inline caches
+ *
+ * code->cache holds one ncache_t per name of the code object (the names
+ * tuple indexes it), made on first use.  Caches hold no references: every
+ * pointer in them is validated before it is followed, so the collector
+ * ignores their contents.
+ *
+ * LOAD_GLOBAL (and LOAD_NAME / STORE_NAME in module code, whose locals are
+ * its globals) remember where the name sits in the globals (or builtins)
+ * entry table.  An entry whose key is the name holds the name's current
+ * value whatever happened to the dict, so a hit needs only the key check;
+ * the versions matter for "absent from globals, so in builtins".
+ *
+ * Attribute caches (LOAD_ATTR, LOAD_METHOD: two ways; STORE_ATTR: one) are
+ * keyed on the exact type of the receiver (on the class itself for
+ * attributes of classes) and on py_type_epoch (objcore.h), which moves when
+ * a class is made or a class attribute changes in a way that could change
+ * any lookup.  While it stands still, what a slow lookup learned about the
+ * classes of a type still holds: where in which class dict the attribute
+ * was found, that no class defines it as a data descriptor, that the class
+ * has no __setattr__.  The instance part is checked on every hit: the entry
+ * number in the instance dict (instances of one class mostly share key
+ * order) with the key compared, or the name's absence from the instance
+ * dict for methods and class values.  What a slow lookup returned is the
+ * oracle: an entry is learned only when the value it would produce is the
+ * very value the generic path produced. */
 typedef struct {
     py_dict_t *g;
     uint32_t gver, bver;
     int32_t gidx, bidx;
 } gcache_t;
 
-static int32_t dict_index(py_val_t d, py_val_t key) {
-    py_dict_t *dd = py_as_ptr(d);
-    for (size_t i = 0; i < dd->filled; i++)
-        if (dd->entries[i].key == key) return (int32_t)i;
-    return -1;
+enum {
+    AK_NONE,
+    AK_INST,     /* instance dict entry idx; no data descriptor of that name in the MRO */
+    AK_CLASSVAL, /* class dict `where` entry idx holding val (plain: no binding), absent from the instance */
+    AK_METHOD,   /* as AK_CLASSVAL, val a function or native method that binds to the instance */
+    AK_TYPEATTR, /* the receiver is the class `type` itself: its MRO's entry, returned as is */
+    AK_MODULE,   /* module dict entry idx */
+    AK_STORE,    /* STORE_ATTR: replace the value of instance dict entry idx */
+};
+
+typedef struct {
+    py_type_t *type; /* receiver's exact type (AK_TYPEATTR: the receiving class) */
+    uint64_t epoch;
+    py_dict_t *where;
+    py_val_t val;
+    int32_t idx;
+    uint8_t kind;
+} acache_t;
+
+typedef struct {
+    gcache_t g;
+    acache_t ld[2];
+    acache_t st;
+} ncache_t;
+
+static ncache_t *code_cache(py_code_t *co) {
+    if (!co->cache) {
+        size_t n = py_as_tuple(co->names)->len;
+        ncache_t *c = py_raw_alloc(n * sizeof(ncache_t));
+        memset(c, 0, n * sizeof(ncache_t));
+        co->cache = c;
+    }
+    return co->cache;
 }
 
 __attribute__((noinline)) static py_val_t load_global_slow(py_frame_t *f, uint32_t arg) {
@@ -844,24 +895,25 @@ __attribute__((noinline)) static py_val_t load_global_slow(py_frame_t *f, uint32
     py_val_t name = py_as_tuple(co->names)->items[arg];
     py_val_t g = f->globals, b = f->builtins;
     if (py_is_type(g, &py_type_dict) && py_is_type(b, &py_type_dict)) {
-        if (!co->cache) co->cache = py_raw_alloc(py_as_tuple(co->names)->len * sizeof(gcache_t));
-        gcache_t *c = (gcache_t *)co->cache + arg;
+        gcache_t *c = &code_cache(co)[arg].g;
         py_dict_t *gd = py_as_ptr(g), *bd = py_as_ptr(b);
-        int32_t i = dict_index(g, name);
-        if (i >= 0) {
+        int32_t i = py_dict_index_interned(g, name);
+        if (i >= 0 && gd->entries[i].key == name) {
             c->g = gd;
             c->gver = gd->version;
             c->gidx = i;
             return py_str_touch(gd->entries[i].value);
         }
-        i = dict_index(b, name);
-        if (i >= 0) {
-            c->g = gd;
-            c->gver = gd->version;
-            c->gidx = -1;
-            c->bver = bd->version;
-            c->bidx = i;
-            return py_str_touch(bd->entries[i].value);
+        if (i == -1) {
+            i = py_dict_index_interned(b, name);
+            if (i >= 0 && bd->entries[i].key == name) {
+                c->g = gd;
+                c->gver = gd->version;
+                c->gidx = -1;
+                c->bver = bd->version;
+                c->bidx = i;
+                return py_str_touch(bd->entries[i].value);
+            }
         }
     }
     py_val_t v = py_dict_get(g, name);
@@ -869,6 +921,278 @@ __attribute__((noinline)) static py_val_t load_global_slow(py_frame_t *f, uint32
     v = py_dict_get(b, name);
     if (!py_is_null(v)) return v;
     raise_name_error(name);
+}
+
+/* The cached value of a global, or PY_NULL. */
+static inline py_val_t global_hit(py_frame_t *f, py_code_t *code, uint32_t arg, py_val_t name) {
+    ncache_t *nc = code->cache;
+    if (!nc) return PY_NULL;
+    gcache_t *c = &nc[arg].g;
+    py_dict_t *g = py_as_ptr(f->globals);
+    if (c->g != g || c->gver != g->version) return PY_NULL;
+    py_dict_entry_t *e;
+    if (c->gidx >= 0) {
+        e = &g->entries[c->gidx];
+        return e->key == name ? py_str_touch(e->value) : PY_NULL;
+    }
+    py_dict_t *b = py_as_ptr(f->builtins);
+    if (c->bver != b->version) return PY_NULL;
+    e = &b->entries[c->bidx];
+    return e->key == name ? py_str_touch(e->value) : PY_NULL;
+}
+
+static inline bool is_class_obj(py_val_t v) {
+    py_type_t *t = py_obj_type(v);
+    return t == &py_type_type || (t->flags & PY_TF_LAYOUT_TYPE);
+}
+
+static inline py_val_t *inst_dict_slot(py_val_t obj, const py_type_t *t) {
+    return (py_val_t *)((char *)py_as_ptr(obj) + t->dict_offset);
+}
+
+/* The entry of d numbered idx if its key is name. */
+static inline py_dict_entry_t *entry_at(py_dict_t *d, int32_t idx, py_val_t name) {
+    if ((size_t)idx < d->filled && d->entries[idx].key == name) return &d->entries[idx];
+    return NULL;
+}
+
+/* The instance has no attribute `name` of its own (definitely). */
+static inline bool inst_lacks(py_val_t obj, const py_type_t *t, py_val_t name) {
+    if (!t->dict_offset) return true;
+    py_val_t d = *inst_dict_slot(obj, t);
+    return !py_is_obj(d) || py_dict_index_interned(d, name) == -1;
+}
+
+/* A value the generic lookup hands back as it is found in a class dict,
+ * with no descriptor call (never a function, method wrapper or property,
+ * nor an instance of a class, which could define __get__). */
+static inline bool plain_attr(py_val_t v) {
+    if (!py_is_obj(v)) return true;
+    py_type_t *t = py_obj_type(v);
+    return !(t->flags & PY_TF_HEAP) && t != &py_type_property && t != &py_type_function &&
+           t != &py_type_staticmethod && t != &py_type_classmethod && t != &py_type_bound_method;
+}
+
+/* A hit: the attribute's value into *out and, when it is a method to call
+ * with the receiver (LOAD_METHOD's protocol), the receiver into *self,
+ * else PY_NULL; false on a miss. */
+static inline bool attr_hit(const acache_t *c, py_val_t obj, py_val_t name, py_val_t *out, py_val_t *self) {
+    py_dict_entry_t *e;
+    if (c->epoch != py_type_epoch) return false;
+    switch (c->kind) {
+    case AK_INST: {
+        if (py_type_of(obj) != c->type) return false;
+        py_val_t d = *inst_dict_slot(obj, c->type);
+        if (!py_is_obj(d) || !(e = entry_at(py_as_ptr(d), c->idx, name))) return false;
+        *out = py_str_touch(e->value);
+        *self = PY_NULL;
+        return true;
+    }
+    case AK_CLASSVAL:
+    case AK_METHOD: {
+        py_type_t *t = py_type_of(obj);
+        if (t != c->type || !(e = entry_at(c->where, c->idx, name))) return false;
+        if (e->value != c->val && (c->kind == AK_METHOD || py_is_obj(e->value))) return false;
+        if (!inst_lacks(obj, t, name)) return false;
+        *out = py_str_touch(e->value);
+        *self = c->kind == AK_METHOD ? obj : PY_NULL;
+        return true;
+    }
+    case AK_TYPEATTR:
+        if (!py_is_obj(obj) || py_as_ptr(obj) != (void *)c->type || !is_class_obj(obj)) return false;
+        if (!(e = entry_at(c->where, c->idx, name))) return false;
+        if (e->value != c->val && py_is_obj(e->value)) return false;
+        *out = py_str_touch(e->value);
+        *self = PY_NULL;
+        return true;
+    case AK_MODULE: {
+        if (!py_is_type(obj, &py_type_module)) return false;
+        py_val_t d = ((py_module_t *)py_as_ptr(obj))->dict;
+        if (!py_is_obj(d) || !(e = entry_at(py_as_ptr(d), c->idx, name))) return false;
+        *out = py_str_touch(e->value);
+        *self = PY_NULL;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* The first class dict along t's MRO holding name: its entry number into
+ * *idx and the dict, NULL if no class has it; false when that cannot be
+ * told without running code (or a class is not set up yet). */
+static bool mro_find(py_type_t *t, py_val_t name, py_dict_t **where, int32_t *idx) {
+    if (!py_is_obj(t->mro)) return false;
+    py_tuple_t *m = py_as_tuple(t->mro);
+    for (size_t i = 0; i < m->len; i++) {
+        py_type_t *c = py_as_ptr(m->items[i]);
+        if (!py_is_obj(c->dict)) return false;
+        int32_t ix = py_dict_index_interned(c->dict, name);
+        if (ix == -2) return false;
+        if (ix >= 0) {
+            *where = py_as_ptr(c->dict);
+            *idx = ix;
+            return true;
+        }
+    }
+    *where = NULL;
+    return true;
+}
+
+static inline bool is_special_type_name(py_val_t name) {
+    return name == PYN(__name__) || name == PYN(__qualname__) || name == PYN(__bases__) || name == PYN(__mro__) ||
+           name == PYN(__dict__) || !strcmp(py_str_data(name), "__base__");
+}
+
+/* After a slow attribute load of obj.name gave v (and self, for
+ * LOAD_METHOD): works out whether a cache entry reproduces that, into *e. */
+static bool attr_learn(py_val_t obj, py_val_t name, py_val_t v, py_val_t self, acache_t *e) {
+    py_type_t *t = py_type_of(obj);
+    py_dict_t *cd;
+    int32_t ci, ix;
+    e->epoch = py_type_epoch;
+    e->val = PY_NULL;
+    e->where = NULL;
+    if (t == &py_type_super) return false;
+    if (t == &py_type_module) {
+        py_val_t d = ((py_module_t *)py_as_ptr(obj))->dict;
+        if (!py_is_obj(d) || (ix = py_dict_index_interned(d, name)) < 0) return false;
+        py_dict_t *dd = py_as_ptr(d);
+        if (dd->entries[ix].key != name || dd->entries[ix].value != v) return false;
+        /* the module type's own attributes are methods; a data descriptor would come first */
+        if (!mro_find(t, name, &cd, &ci) || (cd && !plain_attr(cd->entries[ci].value) &&
+                                             !py_is_type(cd->entries[ci].value, &py_type_cfunc)))
+            return false;
+        e->kind = AK_MODULE;
+        e->type = t;
+        e->idx = ix;
+        return true;
+    }
+    if (py_is_obj(obj) && is_class_obj(obj)) {
+        py_type_t *c = py_as_ptr(obj);
+        if (is_special_type_name(name) || !mro_find(t, name, &cd, &ci)) return false;
+        if (cd && !plain_attr(cd->entries[ci].value) && !py_is_type(cd->entries[ci].value, &py_type_cfunc))
+            return false; /* the metaclass may define it as a descriptor */
+        if (!mro_find(c, name, &cd, &ci) || !cd || cd->entries[ci].key != name || cd->entries[ci].value != v)
+            return false;
+        py_type_t *vt = py_type_of(v);
+        if (py_is_obj(v) && ((vt->flags & PY_TF_HEAP) || vt == &py_type_staticmethod || vt == &py_type_classmethod))
+            return false;
+        e->kind = AK_TYPEATTR;
+        e->type = c;
+        e->where = cd;
+        e->idx = ci;
+        e->val = v;
+        return true;
+    }
+    if (!mro_find(t, name, &cd, &ci)) return false;
+    py_val_t ca = cd ? cd->entries[ci].value : PY_NULL;
+    if (cd && cd->entries[ci].key != name) return false;
+    e->type = t;
+    if (!py_is_null(self)) {
+        /* py_load_method found a function or native method on the class */
+        if (self != obj || ca != v) return false;
+        e->kind = AK_METHOD;
+        e->where = cd;
+        e->idx = ci;
+        e->val = v;
+        return true;
+    }
+    ix = -1;
+    py_dict_t *dd = NULL;
+    if (t->dict_offset) {
+        py_val_t d = *inst_dict_slot(obj, t);
+        if (py_is_obj(d)) {
+            dd = py_as_ptr(d);
+            ix = py_dict_index_interned(d, name);
+            if (ix == -2) return false;
+        }
+    }
+    if (ix >= 0) {
+        if (dd->entries[ix].key != name || dd->entries[ix].value != v) return false;
+        /* no data descriptor on the class may come before the instance dict */
+        if (cd && !plain_attr(ca) && !py_is_type(ca, &py_type_function) && !py_is_type(ca, &py_type_cfunc) &&
+            !py_is_type(ca, &py_type_staticmethod) && !py_is_type(ca, &py_type_classmethod))
+            return false;
+        e->kind = AK_INST;
+        e->idx = ix;
+        return true;
+    }
+    if (!cd || ca != v || !plain_attr(v)) return false;
+    e->kind = AK_CLASSVAL;
+    e->where = cd;
+    e->idx = ci;
+    e->val = v;
+    return true;
+}
+
+/* Puts a learned entry into a site's two ways: over a way for the same
+ * receiver type, else in front, the older one moving back. */
+static void attr_remember(acache_t *ways, const acache_t *e) {
+    bool cls = e->kind == AK_TYPEATTR;
+    if (ways[0].type == e->type && (ways[0].kind == AK_TYPEATTR) == cls) {
+        ways[0] = *e;
+    } else if (ways[1].type == e->type && (ways[1].kind == AK_TYPEATTR) == cls) {
+        ways[1] = *e;
+    } else {
+        ways[1] = ways[0];
+        ways[0] = *e;
+    }
+}
+
+__attribute__((noinline)) static py_val_t load_attr_slow(py_code_t *co, uint32_t arg, py_val_t obj) {
+    code_cache(co);
+    py_val_t name = py_as_tuple(co->names)->items[arg];
+    py_val_t v = py_getattr(obj, name);
+    acache_t e;
+    if (attr_learn(obj, name, v, PY_NULL, &e)) attr_remember(((ncache_t *)co->cache)[arg].ld, &e);
+    return v;
+}
+
+/* LOAD_METHOD's slow path: sp[-1] is the receiver; writes [meth self]. */
+__attribute__((noinline)) static void load_method_slow(py_code_t *co, uint32_t arg, py_val_t *sp) {
+    code_cache(co);
+    py_val_t name = py_as_tuple(co->names)->items[arg];
+    py_val_t obj = sp[-1];
+    /* self is written straight into its stack slot: an address-taken C
+     * local would be a conservative GC root keeping the last receiver
+     * alive (a whole list after `l.append` ran out of memory). */
+    sp[0] = PY_NULL;
+    sp[-1] = py_load_method(obj, name, sp);
+    acache_t e;
+    if (attr_learn(obj, name, sp[-1], sp[0], &e)) attr_remember(((ncache_t *)co->cache)[arg].ld, &e);
+}
+
+/* STORE_ATTR's slow path, learning when obj.name = v went into the instance
+ * dict by the generic rule (no __setattr__, no data descriptor). */
+__attribute__((noinline)) static void store_attr_slow(py_code_t *co, uint32_t arg, py_val_t obj, py_val_t v) {
+    code_cache(co);
+    py_val_t name = py_as_tuple(co->names)->items[arg];
+    py_setattr(obj, name, v);
+    py_type_t *t = py_type_of(obj);
+    if (!(t->flags & PY_TF_HEAP) || (t->flags & PY_TF_LAYOUT_TYPE) || !t->dict_offset || name == PYN(__dict__))
+        return;
+    if (t->base && t->base != &py_type_object && t->base->setattr) return;
+    if (py_type_lookup(t, PYN(__setattr__)) != py_type_lookup(&py_type_object, PYN(__setattr__))) return;
+    py_dict_t *cd;
+    int32_t ci;
+    if (!mro_find(t, name, &cd, &ci)) return;
+    if (cd) {
+        py_val_t ca = cd->entries[ci].value;
+        if (!plain_attr(ca) && !py_is_type(ca, &py_type_function) && !py_is_type(ca, &py_type_cfunc) &&
+            !py_is_type(ca, &py_type_staticmethod) && !py_is_type(ca, &py_type_classmethod))
+            return;
+    }
+    py_val_t d = *inst_dict_slot(obj, t);
+    if (!py_is_obj(d)) return;
+    int32_t ix = py_dict_index_interned(d, name);
+    py_dict_t *dd = py_as_ptr(d);
+    if (ix < 0 || dd->entries[ix].key != name || dd->entries[ix].value != v) return;
+    acache_t *c = &((ncache_t *)co->cache)[arg].st;
+    c->kind = AK_STORE;
+    c->type = t;
+    c->epoch = py_type_epoch;
+    c->idx = ix;
 }
 
 static void store_name(py_frame_t *f, py_val_t name, py_val_t v) {
@@ -1529,14 +1853,36 @@ dispatch:
     }
 
     TARGET(LOAD_NAME) {
+        /* module code: the locals are the globals, LOAD_GLOBAL's cache serves */
+        if (f->locals == f->globals) {
+            py_val_t v = global_hit(f, code, arg, names[arg]);
+            if (py_is_null(v)) {
+                SAVE();
+                v = load_global_slow(f, arg);
+            }
+            PUSH(v);
+            NEXT();
+        }
         SAVE();
         PUSH(load_name(f, names[arg]));
         NEXT();
     }
 
     TARGET(STORE_NAME) {
-        SAVE();
         py_val_t v = POP();
+        if (f->locals == f->globals && code->cache) {
+            /* rebinding a module global the cache knows: the key check suffices */
+            gcache_t *c = &((ncache_t *)code->cache)[arg].g;
+            py_dict_t *g = py_as_ptr(f->globals);
+            if (c->g == g && c->gidx >= 0) {
+                py_dict_entry_t *e = entry_at(g, c->gidx, names[arg]);
+                if (e) {
+                    e->value = v;
+                    NEXT();
+                }
+            }
+        }
+        SAVE();
         store_name(f, names[arg], v);
         NEXT();
     }
@@ -1548,32 +1894,12 @@ dispatch:
     }
 
     TARGET(LOAD_GLOBAL) {
-        gcache_t *c = code->cache;
-        if (c) {
-            c += arg;
-            py_dict_t *g = py_as_ptr(f->globals);
-            if (c->g == g && c->gver == g->version) {
-                py_dict_entry_t *e;
-                if (c->gidx >= 0) {
-                    e = &g->entries[c->gidx];
-                    if (e->key == names[arg]) {
-                        PUSH(py_str_touch(e->value));
-                        NEXT();
-                    }
-                } else {
-                    py_dict_t *b = py_as_ptr(f->builtins);
-                    if (c->bver == b->version) {
-                        e = &b->entries[c->bidx];
-                        if (e->key == names[arg]) {
-                            PUSH(py_str_touch(e->value));
-                            NEXT();
-                        }
-                    }
-                }
-            }
+        py_val_t v = global_hit(f, code, arg, names[arg]);
+        if (py_is_null(v)) {
+            SAVE();
+            v = load_global_slow(f, arg);
         }
-        SAVE();
-        PUSH(load_global_slow(f, arg));
+        PUSH(v);
         NEXT();
     }
 
@@ -1591,16 +1917,42 @@ dispatch:
     }
 
     TARGET(LOAD_ATTR) {
+        if (code->cache) {
+            acache_t *c = ((ncache_t *)code->cache)[arg].ld;
+            py_val_t v, self;
+            if (attr_hit(&c[0], sp[-1], names[arg], &v, &self) || attr_hit(&c[1], sp[-1], names[arg], &v, &self)) {
+                if (py_is_null(self)) {
+                    sp[-1] = v;
+                    NEXT();
+                }
+                if (py_is_type(v, &py_type_function)) {
+                    SAVE();
+                    sp[-1] = py_bound_method_new(self, v);
+                    NEXT();
+                }
+            }
+        }
         SAVE();
-        sp[-1] = py_getattr(sp[-1], names[arg]);
+        sp[-1] = load_attr_slow(code, arg, sp[-1]);
         NEXT();
     }
 
     TARGET(STORE_ATTR) {
-        SAVE();
         py_val_t obj = sp[-1], v = sp[-2];
         sp -= 2;
-        py_setattr(obj, names[arg], v);
+        if (code->cache) {
+            acache_t *c = &((ncache_t *)code->cache)[arg].st;
+            if (c->kind == AK_STORE && c->epoch == py_type_epoch && py_type_of(obj) == c->type) {
+                py_val_t d = *inst_dict_slot(obj, c->type);
+                py_dict_entry_t *e;
+                if (py_is_obj(d) && (e = entry_at(py_as_ptr(d), c->idx, names[arg]))) {
+                    e->value = v;
+                    NEXT();
+                }
+            }
+        }
+        SAVE();
+        store_attr_slow(code, arg, obj, v);
         NEXT();
     }
 
@@ -1612,12 +1964,16 @@ dispatch:
     }
 
     TARGET(LOAD_METHOD) {
+        if (code->cache) {
+            acache_t *c = ((ncache_t *)code->cache)[arg].ld;
+            if (attr_hit(&c[0], sp[-1], names[arg], &sp[-1], &sp[0]) ||
+                attr_hit(&c[1], sp[-1], names[arg], &sp[-1], &sp[0])) {
+                sp++;
+                NEXT();
+            }
+        }
         SAVE();
-        /* self is written straight into its stack slot: an address-taken C
-         * local would be a conservative GC root keeping the last receiver
-         * alive (a whole list after `l.append` ran out of memory). */
-        sp[0] = PY_NULL;
-        sp[-1] = py_load_method(sp[-1], names[arg], sp);
+        load_method_slow(code, arg, sp);
         sp++;
         NEXT();
     }

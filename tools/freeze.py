@@ -8,8 +8,7 @@ table `py_frozen_modules` declared in src/py/frozen.h, the path relative to
 SRC_DIR with '/' separators ("asyncio/core.py"; a package is its
 "<name>/__init__.py").  Sources are stored as text and compiled at first
 import, so the table needs nothing but the bytes.  Rows are sorted by path
-so the output is reproducible; OUT.c is rewritten only when its content
-changes, so an unchanged tree relinks nothing.
+so the output is reproducible.
 """
 import os
 import sys
@@ -70,12 +69,6 @@ def main():
         sys.exit("usage: freeze.py SRC_DIR OUT.c")
     text = generate(collect(sys.argv[1]))
     out = sys.argv[2]
-    try:
-        with open(out) as f:
-            if f.read() == text:
-                return
-    except OSError:
-        pass
     tmp = out + ".tmp"
     with open(tmp, "w") as f:
         f.write(text)

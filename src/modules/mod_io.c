@@ -112,7 +112,8 @@ static void write_bytes(mem_t *m, const char *p, size_t n, size_t chars, bool as
         memset(m->buf + m->len, 0, m->pos - m->len);
         m->len = m->pos;
     }
-    size_t end = m->binary ? (m->len - m->pos < n ? m->len : m->pos + n) : skip_chars(m, m->pos, m->len, chars);
+    size_t end =
+        m->binary ? (m->len - m->pos < n ? m->len : m->pos + n) : skip_chars(m, m->pos, m->len, chars);
     size_t newlen = m->len - (end - m->pos) + n;
     reserve(m, newlen);
     if (end - m->pos != n && end < m->len) memmove(m->buf + m->pos + n, m->buf + end, m->len - end);
@@ -263,10 +264,11 @@ static py_val_t m_seek(int argc, const py_val_t *argv, py_val_t kw) {
     int64_t off = py_to_i64(argv[1]);
     int64_t whence = argc > 2 ? py_to_i64(argv[2]) : 0;
     if (whence < 0 || whence > 2)
-        py_raise_msg(&py_type_ValueError, "%s whence (%lld, should be 0, 1 or 2)", m->binary ? "invalid" : "Invalid",
-                     (long long)whence);
+        py_raise_msg(&py_type_ValueError, "%s whence (%lld, should be 0, 1 or 2)",
+                     m->binary ? "invalid" : "Invalid", (long long)whence);
     if (m->binary) {
-        if (whence == 0 && off < 0) py_raise_msg(&py_type_ValueError, "negative seek value %lld", (long long)off);
+        if (whence == 0 && off < 0)
+            py_raise_msg(&py_type_ValueError, "negative seek value %lld", (long long)off);
         int64_t base = whence == 0 ? 0 : whence == 1 ? (int64_t)m->pos : (int64_t)m->len;
         int64_t p = base + off;
         m->pos = p < 0 ? 0 : (size_t)p;
@@ -359,13 +361,15 @@ static void mem_print(py_sb_t *sb, py_val_t self, int kind) {
 
 static void mem_trace(py_obj_t *self) { py_gc_mark_raw(((mem_t *)self)->buf); }
 
-#define MEM_COMMON_METHODS \
-    {"read", m_read, 1, 2, 0}, {"readline", m_readline, 1, 2, 0}, {"readlines", m_readlines, 1, 2, 0}, \
-        {"write", m_write, 2, 2, 0}, {"writelines", m_writelines, 2, 2, 0}, \
-        {"getvalue", m_getvalue, 1, 1, 0}, {"seek", m_seek, 2, 3, 0}, {"tell", m_tell, 1, 1, 0}, \
-        {"truncate", m_truncate, 1, 2, 0}, {"flush", m_flush, 1, 1, 0}, {"close", m_close, 1, 1, 0}, \
-        {"readable", m_true, 1, 1, 0}, {"writable", m_true, 1, 1, 0}, {"seekable", m_true, 1, 1, 0}, \
-        {"isatty", m_isatty, 1, 1, 0}, {"__enter__", m_enter, 1, 1, 0}, {"__exit__", m_exit, 1, -1, 0}
+#define MEM_COMMON_METHODS                                                                                   \
+    {"read", m_read, 1, 2, 0}, {"readline", m_readline, 1, 2, 0}, {"readlines", m_readlines, 1, 2, 0},       \
+        {"write", m_write, 2, 2, 0}, {"writelines", m_writelines, 2, 2, 0},                                  \
+        {"getvalue", m_getvalue, 1, 1, 0}, {"seek", m_seek, 2, 3, 0}, {"tell", m_tell, 1, 1, 0},             \
+        {"truncate", m_truncate, 1, 2, 0}, {"flush", m_flush, 1, 1, 0}, {"close", m_close, 1, 1, 0},         \
+        {"readable", m_true, 1, 1, 0}, {"writable", m_true, 1, 1, 0}, {"seekable", m_true, 1, 1, 0},         \
+        {"isatty", m_isatty, 1, 1, 0}, {"__enter__", m_enter, 1, 1, 0}, {                                    \
+        "__exit__", m_exit, 1, -1, 0                                                                         \
+    }
 
 static const py_method_def_t stringio_methods[] = {
     MEM_COMMON_METHODS,
@@ -428,11 +432,9 @@ static py_val_t iob_exit(int argc, const py_val_t *argv, py_val_t kw) {
 }
 
 static const py_method_def_t iobase_methods[] = {
-    {"close", iob_none, 1, 1, 0},         {"flush", iob_none, 1, 1, 0},
-    {"readable", iob_false, 1, 1, 0},     {"writable", iob_false, 1, 1, 0},
-    {"seekable", iob_false, 1, 1, 0},     {"isatty", iob_false, 1, 1, 0},
-    {"__enter__", iob_enter, 1, 1, 0},    {"__exit__", iob_exit, 1, -1, 0},
-    PY_MF_END,
+    {"close", iob_none, 1, 1, 0},      {"flush", iob_none, 1, 1, 0},     {"readable", iob_false, 1, 1, 0},
+    {"writable", iob_false, 1, 1, 0},  {"seekable", iob_false, 1, 1, 0}, {"isatty", iob_false, 1, 1, 0},
+    {"__enter__", iob_enter, 1, 1, 0}, {"__exit__", iob_exit, 1, -1, 0}, PY_MF_END,
 };
 
 static py_type_t type_iobase = {

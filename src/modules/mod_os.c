@@ -107,8 +107,10 @@ static py_val_t host_str(const char *s, size_t n) {
     py_sb_t sb;
     py_sb_init(&sb);
     for (size_t i = 0; i < n; i++) {
-        if (p[i] < 0x80) py_sb_addc(&sb, (char)p[i]);
-        else py_sb_add_utf8(&sb, 0xFFFD);
+        if (p[i] < 0x80)
+            py_sb_addc(&sb, (char)p[i]);
+        else
+            py_sb_add_utf8(&sb, 0xFFFD);
     }
     return py_sb_to_str(&sb);
 }
@@ -226,15 +228,21 @@ static py_val_t os_chdir(int argc, const py_val_t *argv, py_val_t kw) {
 
 /* ---------------------------------------------------------------- stat */
 
-static const char STAT_FIELDS[] = "st_mode st_ino st_dev st_nlink st_uid st_gid st_size st_atime st_mtime st_ctime";
+static const char STAT_FIELDS[] =
+    "st_mode st_ino st_dev st_nlink st_uid st_gid st_size st_atime st_mtime st_ctime";
 
 static py_val_t stat_value(const struct stat *st) {
     py_val_t v[10] = {
-        py_int_from_u64(st->st_mode),          py_int_from_u64((uint64_t)st->st_ino),
-        py_int_from_u64((uint64_t)st->st_dev), py_int_from_u64((uint64_t)st->st_nlink),
-        py_int_from_u64(st->st_uid),           py_int_from_u64(st->st_gid),
-        py_int_from_i64((int64_t)st->st_size), py_int_from_i64((int64_t)st->st_atime),
-        py_int_from_i64((int64_t)st->st_mtime), py_int_from_i64((int64_t)st->st_ctime),
+        py_int_from_u64(st->st_mode),
+        py_int_from_u64((uint64_t)st->st_ino),
+        py_int_from_u64((uint64_t)st->st_dev),
+        py_int_from_u64((uint64_t)st->st_nlink),
+        py_int_from_u64(st->st_uid),
+        py_int_from_u64(st->st_gid),
+        py_int_from_i64((int64_t)st->st_size),
+        py_int_from_i64((int64_t)st->st_atime),
+        py_int_from_i64((int64_t)st->st_mtime),
+        py_int_from_i64((int64_t)st->st_ctime),
     };
     return make_named(&stat_cls, "stat_result", STAT_FIELDS, 10, v);
 }
@@ -258,14 +266,14 @@ static py_val_t os_statvfs(int argc, const py_val_t *argv, py_val_t kw) {
     struct statvfs s;
     if (statvfs(path_of(&path, NULL), &s) != 0) raise_os(errno, path);
     py_val_t v[10] = {
-        py_int_from_u64(s.f_bsize), py_int_from_u64(s.f_frsize), py_int_from_u64(s.f_blocks),
-        py_int_from_u64(s.f_bfree), py_int_from_u64(s.f_bavail), py_int_from_u64(s.f_files),
-        py_int_from_u64(s.f_ffree), py_int_from_u64(s.f_favail), py_int_from_u64(s.f_flag),
+        py_int_from_u64(s.f_bsize),   py_int_from_u64(s.f_frsize), py_int_from_u64(s.f_blocks),
+        py_int_from_u64(s.f_bfree),   py_int_from_u64(s.f_bavail), py_int_from_u64(s.f_files),
+        py_int_from_u64(s.f_ffree),   py_int_from_u64(s.f_favail), py_int_from_u64(s.f_flag),
         py_int_from_u64(s.f_namemax),
     };
     return make_named(&statvfs_cls, "statvfs_result",
-                      "f_bsize f_frsize f_blocks f_bfree f_bavail f_files f_ffree f_favail f_flag f_namemax", 10,
-                      v);
+                      "f_bsize f_frsize f_blocks f_bfree f_bavail f_files f_ffree f_favail f_flag f_namemax",
+                      10, v);
 }
 
 /* ------------------------------------------------------------- general */
@@ -381,8 +389,10 @@ static py_val_t p_join(int argc, const py_val_t *argv, py_val_t kw) {
     py_sb_init(&sb);
     for (int i = 0; i < argc; i++) {
         const char *s = str_arg(argv[i], "join");
-        if (s[0] == '/') sb.len = 0;
-        else if (sb.len && sb.data[sb.len - 1] != '/') py_sb_addc(&sb, '/');
+        if (s[0] == '/')
+            sb.len = 0;
+        else if (sb.len && sb.data[sb.len - 1] != '/')
+            py_sb_addc(&sb, '/');
         py_sb_adds(&sb, s);
     }
     return py_sb_to_str(&sb);
@@ -442,7 +452,9 @@ static int stat_mode(py_val_t v, bool follow) {
     return (int)st.st_mode;
 }
 
-static py_val_t p_exists(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(stat_mode(argv[0], true) >= 0); }
+static py_val_t p_exists(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_bool(stat_mode(argv[0], true) >= 0);
+}
 
 static py_val_t p_isdir(int argc, const py_val_t *argv, py_val_t kw) {
     int m = stat_mode(argv[0], true);
@@ -484,8 +496,10 @@ static py_val_t normpath(const char *s) {
         if (n == 0 || (n == 1 && p[0] == '.')) {
         } else if (n == 2 && p[0] == '.' && p[1] == '.') {
             bool can_pop = l->len > 0 && !py_str_equal(l->items[l->len - 1], py_str_from_cstr(".."));
-            if (can_pop) l->len--;
-            else if (!lead) py_list_append(parts, py_str_new(p, n));
+            if (can_pop)
+                l->len--;
+            else if (!lead)
+                py_list_append(parts, py_str_new(p, n));
         } else {
             py_list_append(parts, py_str_new(p, n));
         }
@@ -515,20 +529,13 @@ static py_val_t p_abspath(int argc, const py_val_t *argv, py_val_t kw) {
 }
 
 static const py_method_def_t path_functions[] = {
-    {"join", p_join, 1, -1, 0},
-    {"split", p_split, 1, 1, 0},
-    {"basename", p_basename, 1, 1, 0},
-    {"dirname", p_dirname, 1, 1, 0},
-    {"splitext", p_splitext, 1, 1, 0},
-    {"exists", p_exists, 1, 1, 0},
-    {"isdir", p_isdir, 1, 1, 0},
-    {"isfile", p_isfile, 1, 1, 0},
-    {"islink", p_islink, 1, 1, 0},
-    {"isabs", p_isabs, 1, 1, 0},
-    {"getsize", p_getsize, 1, 1, 0},
-    {"normpath", p_normpath, 1, 1, 0},
-    {"abspath", p_abspath, 1, 1, 0},
-    PY_MF_END,
+    {"join", p_join, 1, -1, 0},        {"split", p_split, 1, 1, 0},
+    {"basename", p_basename, 1, 1, 0}, {"dirname", p_dirname, 1, 1, 0},
+    {"splitext", p_splitext, 1, 1, 0}, {"exists", p_exists, 1, 1, 0},
+    {"isdir", p_isdir, 1, 1, 0},       {"isfile", p_isfile, 1, 1, 0},
+    {"islink", p_islink, 1, 1, 0},     {"isabs", p_isabs, 1, 1, 0},
+    {"getsize", p_getsize, 1, 1, 0},   {"normpath", p_normpath, 1, 1, 0},
+    {"abspath", p_abspath, 1, 1, 0},   PY_MF_END,
 };
 
 /* ---------------------------------------------------------------- module */

@@ -46,7 +46,8 @@ static void libc(const char **name, const char **ver) {
 static py_val_t pf_platform(int argc, const py_val_t *argv, py_val_t kw) {
     const char *lib, *ver;
     libc(&lib, &ver);
-    if (*lib) return py_str_printf("Breadboard-%s-%s-%s-with-%s%s", MP_COMPAT_VERSION, ARCH, BB_VERSION, lib, ver);
+    if (*lib)
+        return py_str_printf("Breadboard-%s-%s-%s-with-%s%s", MP_COMPAT_VERSION, ARCH, BB_VERSION, lib, ver);
     return py_str_printf("Breadboard-%s-%s-%s", MP_COMPAT_VERSION, ARCH, BB_VERSION);
 }
 

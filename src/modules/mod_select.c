@@ -46,7 +46,8 @@ typedef struct {
 static py_type_t type_poll;
 
 static poll_t *as_poll(py_val_t v) {
-    if (!py_is_obj(v) || !py_is_subtype(py_obj_type(v), &type_poll)) py_raise_type_error_arg("poll", "poll", v);
+    if (!py_is_obj(v) || !py_is_subtype(py_obj_type(v), &type_poll))
+        py_raise_type_error_arg("poll", "poll", v);
     return py_as_ptr(v);
 }
 
@@ -56,7 +57,9 @@ static void classify(py_val_t obj, int *fd, py_val_t *ioctl) {
     *ioctl = PY_NULL;
     if (py_is_int(obj)) {
         int64_t n = py_to_i64(obj);
-        if (n < 0) py_raise_msg(&py_type_ValueError, "file descriptor cannot be a negative integer (%lld)", (long long)n);
+        if (n < 0)
+            py_raise_msg(&py_type_ValueError, "file descriptor cannot be a negative integer (%lld)",
+                         (long long)n);
         *fd = (int)n;
         return;
     }
@@ -65,7 +68,9 @@ static void classify(py_val_t obj, int *fd, py_val_t *ioctl) {
         py_val_t r = py_call0(f);
         if (!py_is_int(r)) py_raise_msg(&py_type_TypeError, "fileno() returned a non-integer");
         int64_t n = py_to_i64(r);
-        if (n < 0) py_raise_msg(&py_type_ValueError, "file descriptor cannot be a negative integer (%lld)", (long long)n);
+        if (n < 0)
+            py_raise_msg(&py_type_ValueError, "file descriptor cannot be a negative integer (%lld)",
+                         (long long)n);
         *fd = (int)n;
         return;
     }
@@ -122,7 +127,9 @@ static size_t wait_entries(const entry_t *e, size_t n, int *revents, int64_t tim
         }
         int64_t left = deadline < 0 ? -1 : deadline - now_ms();
         if (left < 0 && deadline >= 0) left = 0;
-        int slice = ready ? 0 : any_ioctl ? (left < 0 || left > 1 ? 1 : (int)left) : (left > 0x7fffffff ? 0x7fffffff : (int)left);
+        int slice = ready       ? 0
+                    : any_ioctl ? (left < 0 || left > 1 ? 1 : (int)left)
+                                : (left > 0x7fffffff ? 0x7fffffff : (int)left);
         int r = poll(fds, (nfds_t)n, slice);
         if (r < 0) {
             if (errno == EINTR) {
@@ -261,12 +268,8 @@ static void poll_print(py_sb_t *sb, py_val_t self, int kind) {
 }
 
 static const py_method_def_t poll_methods[] = {
-    {"register", p_register, 2, 3, 0},
-    {"unregister", p_unregister, 2, 2, 0},
-    {"modify", p_modify, 3, 3, 0},
-    {"poll", p_poll, 1, 2, 0},
-    {"ipoll", p_ipoll, 1, 3, 0},
-    PY_MF_END,
+    {"register", p_register, 2, 3, 0}, {"unregister", p_unregister, 2, 2, 0}, {"modify", p_modify, 3, 3, 0},
+    {"poll", p_poll, 1, 2, 0},         {"ipoll", p_ipoll, 1, 3, 0},           PY_MF_END,
 };
 
 static py_type_t type_poll = {
@@ -314,7 +317,8 @@ static py_val_t s_select(int argc, const py_val_t *argv, py_val_t kw) {
             which[i] = k;
         }
     }
-    if (n) wait_entries(e, n, rev, timeout);
+    if (n)
+        wait_entries(e, n, rev, timeout);
     else if (timeout > 0) {
         struct timespec ts = {(time_t)(timeout / 1000), (long)(timeout % 1000) * 1000000L};
         nanosleep(&ts, NULL);

@@ -105,8 +105,8 @@ static ssize_t do_find(int argc, const py_val_t *argv, bool rev) {
     size_t n, m, s, e;
     uint8_t one;
     py_bytes_self(argv[0], &p, &n);
+    range_args(argc, argv, 2, n, &s, &e); /* CPython checks start/end before the needle */
     needle(argv[1], &q, &m, &one);
-    range_args(argc, argv, 2, n, &s, &e);
     if (s > n) return -1;
     return rev ? find_rev(p, s, e, q, m) : find_fwd(p, s, e, q, m);
 }
@@ -137,8 +137,8 @@ py_val_t py_bm_count(int argc, const py_val_t *argv, py_val_t kw) {
     size_t n, m, s, e;
     uint8_t one;
     py_bytes_self(argv[0], &p, &n);
+    range_args(argc, argv, 2, n, &s, &e); /* CPython checks start/end before the needle */
     needle(argv[1], &q, &m, &one);
-    range_args(argc, argv, 2, n, &s, &e);
     if (s > n || s > e) return py_small(0);
     if (m == 0) return py_small((int64_t)(e - s + 1));
     int64_t c = 0;
@@ -561,7 +561,7 @@ py_val_t py_bm_splitlines(int argc, const py_val_t *argv, py_val_t kw) {
     size_t n;
     int kind = py_bytes_self(argv[0], &p, &n);
     py_val_t kv = arg_or_kw(argc, argv, kw, 1, "keepends");
-    bool keep = !py_is_null(kv) && py_truthy(kv);
+    bool keep = !py_is_null(kv) && py_to_i64(kv) != 0;
     py_val_t list = py_list_new(0);
     size_t i = 0;
     while (i < n) {

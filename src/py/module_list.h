@@ -6,4 +6,5 @@
     X(json) X(collections) X(heapq) X(random) X(cmath) \
     X(struct) X(array) X(binascii) X(hashlib) X(errno) \
     X(re) X(time) \
+    X(framebuf) X(deflate) \
     X(io) X(os) X(select) X(platform)

@@ -459,10 +459,39 @@ double py_float_round(double x, int64_t nd) {
         double r = strtod(buf, NULL);
         return r == 0 ? copysign(0.0, x) : r;
     }
-    double p = pow(10.0, (double)-nd);
-    double y = x / p, z = nearbyint(y);
-    if (fabs(y - z) == 0.5) z = 2.0 * nearbyint(y / 2.0);
-    double r = z * p;
+    /* Negative nd: round the exact decimal expansion (glibc prints doubles exactly; below 2^52 at most 52
+     * fractional digits exist) half to even at digit -nd left of the point, so the result is correctly
+     * rounded where x / 10^k * 10^k would lose a bit. */
+    char buf[420];
+    int len = snprintf(buf, sizeof buf, "%.60f", fabs(x));
+    char *dot = strchr(buf, '.');
+    int ilen = dot ? (int)(dot - buf) : len;
+    int keep = ilen - (int)-nd; /* integer digits kept */
+    if (keep < 0) return copysign(0.0, x);
+    bool up;
+    char first = keep < ilen ? buf[keep] : '0';
+    if (first > '5') up = true;
+    else if (first < '5') up = false;
+    else {
+        bool rest = false;
+        for (int i = keep + 1; i < len; i++)
+            if (buf[i] >= '1' && buf[i] <= '9') rest = true;
+        up = rest || (keep > 0 && (buf[keep - 1] - '0') % 2 == 1);
+    }
+    char out[440];
+    int o = 0;
+    out[o++] = '0'; /* room for a carry */
+    memcpy(out + o, buf, (size_t)keep);
+    o += keep;
+    if (up) {
+        int i = o - 1;
+        while (out[i] == '9') out[i--] = '0';
+        out[i]++;
+    }
+    for (int i = 0; i < (int)-nd; i++) out[o++] = '0';
+    out[o] = 0;
+    double r = strtod(out, NULL);
+    if (x < 0) r = -r;
     if (isinf(r)) py_raise_msg(&py_type_OverflowError, "rounded value too large to represent");
     return r == 0 ? copysign(0.0, x) : r;
 }

@@ -631,9 +631,7 @@ static py_val_t m_splitlines(int argc, const py_val_t *argv, py_val_t kwnames) {
     py_val_t kv = arg_kw(argc, argv, kwnames, 1, "keepends");
     bool keep = false;
     if (!py_is_null(kv)) {
-        if (py_is_float(kv))
-            py_raise_msg(&py_type_TypeError, "'float' object cannot be interpreted as an integer");
-        keep = py_truthy(kv);
+        keep = py_to_i64(kv) != 0; /* an int in CPython: 'b' or 1.5 is a TypeError */
     }
     py_val_t list = py_list_new(0);
     const char *d = s->data, *e = d + s->len, *line = d, *p = d;

@@ -956,11 +956,18 @@ static inline py_dict_entry_t *entry_at(py_dict_t *d, int32_t idx, py_val_t name
     return NULL;
 }
 
-/* The instance has no attribute `name` of its own (definitely). */
+/* The instance has no attribute `name` of its own (definitely).  The
+ * commonest answer, an empty first probe slot (obj_dict.c: the probe starts
+ * at hash & mask), is decided here. */
 static inline bool inst_lacks(py_val_t obj, const py_type_t *t, py_val_t name) {
     if (!t->dict_offset) return true;
     py_val_t d = *inst_dict_slot(obj, t);
-    return !py_is_obj(d) || py_dict_index_interned(d, name) == -1;
+    if (!py_is_obj(d)) return true;
+    py_dict_t *dd = py_as_ptr(d);
+    if (!dd->used) return true;
+    uint64_t h = ((py_str_t *)py_as_ptr(name))->hash;
+    if (h && dd->index[h & dd->mask] == -1) return true;
+    return py_dict_index_interned(d, name) == -1;
 }
 
 /* A value the generic lookup hands back as it is found in a class dict,
@@ -976,7 +983,8 @@ static inline bool plain_attr(py_val_t v) {
 /* A hit: the attribute's value into *out and, when it is a method to call
  * with the receiver (LOAD_METHOD's protocol), the receiver into *self,
  * else PY_NULL; false on a miss. */
-static inline bool attr_hit(const acache_t *c, py_val_t obj, py_val_t name, py_val_t *out, py_val_t *self) {
+__attribute__((noinline)) static bool attr_hit(const acache_t *c, py_val_t obj, py_val_t name, py_val_t *out,
+                                               py_val_t *self) {
     py_dict_entry_t *e;
     if (c->epoch != py_type_epoch) return false;
     switch (c->kind) {
@@ -1919,7 +1927,16 @@ dispatch:
     TARGET(LOAD_ATTR) {
         if (code->cache) {
             acache_t *c = ((ncache_t *)code->cache)[arg].ld;
-            py_val_t v, self;
+            py_val_t v, self, obj = sp[-1];
+            /* the commonest hit inline: an instance's own attribute */
+            if (c->kind == AK_INST && py_is_obj(obj) && py_obj_type(obj) == c->type && c->epoch == py_type_epoch) {
+                py_val_t d = *inst_dict_slot(obj, c->type);
+                py_dict_entry_t *e;
+                if (py_is_obj(d) && (e = entry_at(py_as_ptr(d), c->idx, names[arg]))) {
+                    sp[-1] = py_str_touch(e->value);
+                    NEXT();
+                }
+            }
             if (attr_hit(&c[0], sp[-1], names[arg], &v, &self) || attr_hit(&c[1], sp[-1], names[arg], &v, &self)) {
                 if (py_is_null(self)) {
                     sp[-1] = v;
@@ -1966,6 +1983,19 @@ dispatch:
     TARGET(LOAD_METHOD) {
         if (code->cache) {
             acache_t *c = ((ncache_t *)code->cache)[arg].ld;
+            py_val_t obj = sp[-1];
+            /* the commonest hit inline: a method of the receiver's class */
+            if (c->kind == AK_METHOD && c->epoch == py_type_epoch) {
+                py_type_t *t = py_type_of(obj);
+                py_dict_entry_t *e;
+                if (t == c->type && (e = entry_at(c->where, c->idx, names[arg])) && e->value == c->val &&
+                    inst_lacks(obj, t, names[arg])) {
+                    sp[-1] = c->val;
+                    sp[0] = obj;
+                    sp++;
+                    NEXT();
+                }
+            }
             if (attr_hit(&c[0], sp[-1], names[arg], &sp[-1], &sp[0]) ||
                 attr_hit(&c[1], sp[-1], names[arg], &sp[-1], &sp[0])) {
                 sp++;

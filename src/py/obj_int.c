@@ -314,10 +314,25 @@ void py_int_append_text(py_sb_t *sb, py_val_t v, int base, bool prefix) {
     mag_to_text(sb, x.d, x.n, base);
 }
 
+/* Decimal text of a small int: str(i) and f"{i}" are hot enough that
+ * snprintf's set-up cost dominated them.  Returns the length; no NUL. */
+static int small_to_dec(char *buf, int64_t i) {
+    char tmp[24];
+    uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+    int k = 0, n = 0;
+    do {
+        tmp[k++] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (i < 0) buf[n++] = '-';
+    while (k) buf[n++] = tmp[--k];
+    return n;
+}
+
 py_val_t py_int_to_str(py_val_t v, int base) {
     if (py_is_small(v) && base == 10) {
         char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)py_as_small(v));
+        int n = small_to_dec(buf, py_as_small(v));
         return py_str_new(buf, (size_t)n);
     }
     py_sb_t sb;
@@ -329,7 +344,7 @@ py_val_t py_int_to_str(py_val_t v, int base) {
 static void int_print(py_sb_t *sb, py_val_t self, int kind) {
     if (py_is_small(self)) {
         char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)py_as_small(self));
+        int n = small_to_dec(buf, py_as_small(self));
         py_sb_add(sb, buf, (size_t)n);
         return;
     }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "modules/board_runtime.h"
 #include "py/bytecode.h"
 #include "py/sysio.h"
 
@@ -36,6 +37,7 @@ static void usage(FILE *f) {
             "  heapsize=<n>[w][K|M] -- set the heap size for the GC (default 256M)\n"
             "  dis -- dump the bytecode of compiled code\n",
             prog);
+    mod_board_usage(f);
 }
 
 static void on_sigint(int sig) {
@@ -286,6 +288,10 @@ int main(int argc, char **argv) {
             printf("Breadboard 0.1 (MicroPython-compatible; Python 3.4.0 language level)\n");
             return 0;
         }
+        int board_opt = mod_board_cli_arg(argc, argv, &i, prog);
+        if (board_opt < 0) return 2;
+        if (board_opt == 2) return 0;
+        if (board_opt == 1) continue;
         if (!strcmp(a, "-i")) inspect = true;
         else if (!strcmp(a, "-v")) py_verbose++;
         else if (a[1] == 'O') {
@@ -367,9 +373,15 @@ int main(int argc, char **argv) {
     py_stack_base_hint = &stack_local;
     py_opt_level = opt_level;
     py_init(&cfg);
+    if (!mod_board_start()) {
+        mod_board_finish(1);
+        py_deinit();
+        return 2;
+    }
 
     if (!setup_sys(kind, argc, argv, argv_start, script_dir)) {
         py_flush_stdout();
+        mod_board_finish(1);
         py_deinit();
         return 1;
     }
@@ -389,6 +401,7 @@ int main(int argc, char **argv) {
     int status = run_main(kind, arg, inspect);
     status = run_atexit(status);
     py_flush_stdout();
+    status = mod_board_finish(status);
     signal(SIGINT, SIG_DFL);
     cli_lineedit_cleanup();
     py_deinit();

@@ -4,6 +4,7 @@
  * FrameBuffer1 constructor and the format constants.
  *
  * Pixel layouts (the values of the format constants are MicroPython's):
+ * Monochrome formats light a pixel for any non-zero colour.
  *   MONO_VLSB  one bit per pixel; a byte is 8 vertical pixels, bit 0 on top;
  *              byte (y / 8) * stride + x (the SSD1306 page layout).
  *   MONO_HLSB  one bit per pixel; a byte is 8 horizontal pixels, bit 7 on the
@@ -148,7 +149,7 @@ static inline void set_px(const surf_t *s, int32_t x, int32_t y, uint32_t c) {
     case FMT_MVLSB: {
         uint8_t *p = d + (size_t)(y >> 3) * (size_t)s->stride + (size_t)x;
         uint8_t bit = (uint8_t)(1u << (y & 7));
-        *p = (c & 1) ? (uint8_t)(*p | bit) : (uint8_t)(*p & ~bit);
+        *p = c ? (uint8_t)(*p | bit) : (uint8_t)(*p & ~bit);
         break;
     }
     case FMT_MHLSB:
@@ -156,7 +157,7 @@ static inline void set_px(const surf_t *s, int32_t x, int32_t y, uint32_t c) {
         size_t i = (size_t)x + (size_t)y * (size_t)s->stride;
         uint8_t *p = d + (i >> 3);
         uint8_t bit = (uint8_t)(s->fmt == FMT_MHLSB ? 0x80u >> (i & 7) : 1u << (i & 7));
-        *p = (c & 1) ? (uint8_t)(*p | bit) : (uint8_t)(*p & ~bit);
+        *p = c ? (uint8_t)(*p | bit) : (uint8_t)(*p & ~bit);
         break;
     }
     case FMT_RGB565: {
@@ -230,7 +231,7 @@ static void fill_rect(const surf_t *s, int64_t x, int64_t y, int64_t w, int64_t 
         for (int32_t yy = y0; yy < y1; yy++) {
             uint8_t *row = s->d + (size_t)(yy >> 3) * (size_t)s->stride;
             uint8_t bit = (uint8_t)(1u << (yy & 7));
-            if (c & 1)
+            if (c)
                 for (int32_t xx = x0; xx < x1; xx++) row[xx] |= bit;
             else
                 for (int32_t xx = x0; xx < x1; xx++) row[xx] &= (uint8_t)~bit;
@@ -346,7 +347,7 @@ static py_val_t m_fill(int argc, const py_val_t *argv, py_val_t kw) {
     bool dense = s.w == s.stride && s.d &&
                  (s.fmt == FMT_GS8 || s.fmt == FMT_MHLSB || s.fmt == FMT_MHMSB || (s.fmt == FMT_MVLSB && s.h % 8 == 0));
     if (dense)
-        memset(s.d, s.fmt == FMT_GS8 ? (int)(c & 0xFF) : (c & 1) ? 0xFF : 0, bytes_needed(s.fmt, s.w, s.h, s.stride));
+        memset(s.d, s.fmt == FMT_GS8 ? (int)(c & 0xFF) : c ? 0xFF : 0, bytes_needed(s.fmt, s.w, s.h, s.stride));
     else
         fill_rect(&s, 0, 0, s.w, s.h, c);
     return PY_NONE;

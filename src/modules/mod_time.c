@@ -1,44 +1,43 @@
-/* mod_time.c: the time module, MicroPython's API on the host clock.
+/* mod_time.c: the time module, MicroPython's API on the board's virtual clock.
  *
- * ticks_ms/ticks_us/ticks_cpu read CLOCK_MONOTONIC and wrap modulo
+ * The script always runs on a simulated board (board_runtime.h), so time is
+ * the board's: sleeps advance the virtual clock (running board events and
+ * soft IRQ handlers on the way; with --speed 1 they also take that long in
+ * wall time, with --speed max they cost next to nothing), and the clocks
+ * read it, including the CPU time the bytecode run so far has cost.
+ * ticks_ms/ticks_us read the virtual clock, ticks_cpu counts CPU cycles at
+ * the board's machine.freq(); all wrap modulo
  * TICKS_PERIOD (2**30, as on most MicroPython ports), so programs must
  * compare them with ticks_diff and advance them with ticks_add; both keep
  * MicroPython's rules: ticks_diff's result lies in [-PERIOD/2, PERIOD/2),
  * ticks_add refuses a delta outside (-PERIOD/2, PERIOD/2).  time()/time_ns()
- * read the wall clock (time() is a float as on the unix port).  Dates are
- * 8-tuples (year, month, mday, hour, minute, second, weekday 0=Monday,
- * yearday 1..366); localtime/mktime use the host's time zone.  Sleeps
- * really sleep and wake early for a pending signal (KeyboardInterrupt). */
+ * read a virtual RTC that starts at MOD_BOARD_RTC_EPOCH (2021-01-01 00:00:00
+ * UTC, as the rp2 port sets its RTC at boot) and runs with the virtual clock;
+ * time() is an int as on the board ports.  Dates are 8-tuples (year, month,
+ * mday, hour, minute, second, weekday 0=Monday, yearday 1..366); a board has
+ * no time zone, so localtime equals gmtime and mktime is its inverse. */
 #include <errno.h>
 #include <math.h>
 #include <time.h>
 
+#include "modules/board_runtime.h"
 #include "py/runtime.h"
 
 #define TICKS_PERIOD ((int64_t)1 << 30)
 #define TICKS_MASK (TICKS_PERIOD - 1)
 #define TICKS_HALF (TICKS_PERIOD / 2)
 
-static uint64_t mono_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+/* Sleeps ns nanoseconds of virtual time. */
+static void sleep_ns(int64_t ns) {
+    bd_time_t now = mod_board_now();
+    if (ns < 0) ns = 0;
+    bd_time_t t = (uint64_t)ns > BD_TIME_NEVER - 1 - now ? BD_TIME_NEVER - 1 : now + (bd_time_t)ns;
+    mod_board_sleep_until(t);
 }
 
-/* Sleeps ns nanoseconds; a signal handler that sets py_pending ends the
- * sleep by raising (SIGINT -> KeyboardInterrupt). */
-static void sleep_ns(int64_t ns) {
-    if (ns <= 0) return;
-    uint64_t end = mono_ns() + (uint64_t)ns;
-    for (;;) {
-        uint64_t now = mono_ns();
-        if (now >= end) return;
-        uint64_t left = end - now;
-        struct timespec ts = {(time_t)(left / 1000000000u), (long)(left % 1000000000u)};
-        if (nanosleep(&ts, NULL) == 0) return;
-        if (errno != EINTR) return;
-        if (py_pending) py_handle_pending();
-    }
+static uint64_t clock_ns(void) {
+    mod_board_clock_read();
+    return mod_board_now();
 }
 
 static py_val_t t_sleep(int argc, const py_val_t *argv, py_val_t kw) {
@@ -46,7 +45,7 @@ static py_val_t t_sleep(int argc, const py_val_t *argv, py_val_t kw) {
     if (isnan(s)) py_raise_msg(&py_type_ValueError, "Invalid value NaN (not a number)");
     if (s < 0) py_raise_msg(&py_type_ValueError, "sleep length must be non-negative");
     if (s > 1e9) s = 1e9;
-    sleep_ns((int64_t)(s * 1e9));
+    sleep_ns((int64_t)(s * 1e9 + 0.5));
     return PY_NONE;
 }
 
@@ -63,13 +62,16 @@ static py_val_t t_sleep_us(int argc, const py_val_t *argv, py_val_t kw) {
 }
 
 static py_val_t t_ticks_ms(int argc, const py_val_t *argv, py_val_t kw) {
-    return py_small((int64_t)(mono_ns() / 1000000u) & TICKS_MASK);
+    return py_small((int64_t)(clock_ns() / 1000000u) & TICKS_MASK);
 }
 static py_val_t t_ticks_us(int argc, const py_val_t *argv, py_val_t kw) {
-    return py_small((int64_t)(mono_ns() / 1000u) & TICKS_MASK);
+    return py_small((int64_t)(clock_ns() / 1000u) & TICKS_MASK);
 }
 static py_val_t t_ticks_cpu(int argc, const py_val_t *argv, py_val_t kw) {
-    return py_small((int64_t)mono_ns() & TICKS_MASK);
+    /* cycles at the board's clock: ns * hz / 1e9, without overflow */
+    uint64_t ns = clock_ns(), hz = mod_board_def()->cpu_hz;
+    uint64_t cyc = (ns / 1000000000u) * hz + (ns % 1000000000u) * hz / 1000000000u;
+    return py_small((int64_t)(cyc & TICKS_MASK));
 }
 
 static py_val_t t_ticks_add(int argc, const py_val_t *argv, py_val_t kw) {
@@ -84,21 +86,17 @@ static py_val_t t_ticks_diff(int argc, const py_val_t *argv, py_val_t kw) {
     return py_small(d);
 }
 
-static py_val_t t_time(int argc, const py_val_t *argv, py_val_t kw) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return py_float((double)ts.tv_sec + ts.tv_nsec * 1e-9);
-}
+static int64_t rtc_seconds(void) { return MOD_BOARD_RTC_EPOCH + (int64_t)(clock_ns() / 1000000000u); }
+
+static py_val_t t_time(int argc, const py_val_t *argv, py_val_t kw) { return py_small(rtc_seconds()); }
 
 static py_val_t t_time_ns(int argc, const py_val_t *argv, py_val_t kw) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return py_int_from_i64((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+    return py_int_from_i64((int64_t)MOD_BOARD_RTC_EPOCH * 1000000000 + (int64_t)clock_ns());
 }
 
 /* The seconds argument of gmtime/localtime: now when absent or None. */
 static time_t secs_arg(int argc, const py_val_t *argv) {
-    if (argc < 1 || py_is_none(argv[0])) return time(NULL);
+    if (argc < 1 || py_is_none(argv[0])) return (time_t)rtc_seconds();
     if (py_is_float(argv[0])) {
         double d = py_to_double(argv[0]);
         if (!isfinite(d) || fabs(d) > 1e17) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
@@ -131,7 +129,7 @@ static py_val_t t_gmtime(int argc, const py_val_t *argv, py_val_t kw) {
 static py_val_t t_localtime(int argc, const py_val_t *argv, py_val_t kw) {
     time_t s = secs_arg(argc, argv);
     struct tm tm;
-    if (!localtime_r(&s, &tm)) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
+    if (!gmtime_r(&s, &tm)) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
     return tm_tuple(&tm);
 }
 
@@ -141,7 +139,7 @@ static int tm_field(py_val_t v) {
     return (int)i;
 }
 
-/* mktime(tuple): the inverse of localtime; fields out of range are
+/* mktime(tuple): the inverse of localtime (UTC); fields out of range are
  * normalised (month 14 is February of the next year). */
 static py_val_t t_mktime(int argc, const py_val_t *argv, py_val_t kw) {
     size_t n;
@@ -156,7 +154,7 @@ static py_val_t t_mktime(int argc, const py_val_t *argv, py_val_t kw) {
     tm.tm_min = tm_field(items[4]);
     tm.tm_sec = tm_field(items[5]);
     tm.tm_isdst = -1;
-    time_t t = mktime(&tm);
+    time_t t = timegm(&tm);
     return py_int_from_i64((int64_t)t);
 }
 

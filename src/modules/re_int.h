@@ -91,7 +91,6 @@ typedef struct {
     uint8_t has_first; /* first[] lists every unit < 256 a match can start with */
     uint8_t first_high; /* with has_first: a unit >= 256 may start a match */
     uint8_t is_bytes;
-    uint8_t ascii_only; /* no unit of the pattern needs more than 8 bits */
     uint32_t first[8];
     int32_t prefix_len; /* a literal (case-sensitive) every match starts with */
     uint32_t code_off, class_off, range_off, prefix_off; /* byte offsets from the struct */

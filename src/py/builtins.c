@@ -589,6 +589,8 @@ static py_val_t b_pow(int argc, const py_val_t *argv, py_val_t kwnames) {
                 return py_call(f, 3, args, PY_NULL);
             }
         }
+        if (py_is_type(b, &py_type_complex) || py_is_type(e, &py_type_complex) || py_is_type(m, &py_type_complex))
+            py_raise_msg(&py_type_ValueError, "complex modulo");
         py_raise_msg(&py_type_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     }
     return py_int_pow_mod(b, e, m);

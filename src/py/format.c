@@ -272,7 +272,7 @@ static py_val_t format_int(py_val_t v, spec_t *sp) {
         py_sb_init(&b);
         py_sb_add_utf8(&b, (uint32_t)c);
         py_sb_init(&out);
-        pad_out(&out, sp, "", 0, b.data, b.len, '<');
+        pad_out(&out, sp, "", 0, b.data, b.len, '>'); /* still a number: right-aligned by default */
         return py_sb_to_str(&out);
     }
     int base = t == 'b' ? 2 : t == 'o' ? 8 : (t == 'x' || t == 'X') ? 16 : 10;
@@ -638,7 +638,9 @@ py_val_t py_str_mod_format(py_val_t fmtv, py_val_t args) {
         }
         long width = -1, prec = -1;
         if (i < fn && f[i] == '*') {
-            int64_t w = py_to_i64(next_arg(&a));
+            py_val_t wv = next_arg(&a);
+            if (!py_is_int(wv)) py_raise_msg(&py_type_TypeError, "* wants int");
+            int64_t w = py_to_i64(wv);
             if (w < 0) left = true, w = -w;
             width = (long)w;
             i++;
@@ -650,7 +652,9 @@ py_val_t py_str_mod_format(py_val_t fmtv, py_val_t args) {
             i++;
             prec = 0;
             if (i < fn && f[i] == '*') {
-                int64_t p = py_to_i64(next_arg(&a));
+                py_val_t pv = next_arg(&a);
+                if (!py_is_int(pv)) py_raise_msg(&py_type_TypeError, "* wants int");
+                int64_t p = py_to_i64(pv);
                 prec = p < 0 ? 0 : (long)p;
                 i++;
             } else {

@@ -266,6 +266,7 @@ void py_list_sort(py_val_t list, py_val_t key, bool reverse) {
     l->items = NULL;
     l->len = l->cap = 0;
     py_val_t exc = PY_NULL;
+    volatile bool flipped = false; /* survives the longjmp: a failed reverse sort flips back, as CPython's */
     py_try_t tr;
     if (py_try(&tr)) {
         if (has_key)
@@ -273,15 +274,21 @@ void py_list_sort(py_val_t list, py_val_t key, bool reverse) {
         if (reverse) { /* reverse, sort, reverse: equal items keep their order */
             reverse_range(s->keys, 0, n);
             reverse_range(s->vals, 0, n);
+            flipped = true;
         }
         sort_all(s);
         if (reverse) {
             reverse_range(s->keys, 0, n);
             reverse_range(s->vals, 0, n);
+            flipped = false;
         }
         py_try_end(&tr);
     } else {
         exc = tr.exc;
+        if (flipped) {
+            reverse_range(s->keys, 0, n);
+            reverse_range(s->vals, 0, n);
+        }
     }
     bool modified = l->items != NULL || l->len != 0;
     l->items = items;

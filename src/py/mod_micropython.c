@@ -47,18 +47,23 @@ void py_run_scheduled(void) {
     }
 }
 
-static py_val_t m_schedule(int argc, const py_val_t *argv, py_val_t kw) {
+bool py_schedule(py_val_t fn, py_val_t arg) {
     if (!sched_rooted) {
         for (int i = 0; i < SCHED_DEPTH * 2; i++) sched_q[i] = PY_NONE;
         py_gc_add_root_fn(sched_mark);
         sched_rooted = true;
     }
-    if (sched_count == SCHED_DEPTH) py_raise_msg(&py_type_RuntimeError, "schedule queue full");
+    if (sched_count == SCHED_DEPTH) return false;
     int slot = (sched_head + sched_count) % SCHED_DEPTH;
-    sched_q[slot * 2] = argv[0];
-    sched_q[slot * 2 + 1] = argv[1];
+    sched_q[slot * 2] = fn;
+    sched_q[slot * 2 + 1] = arg;
     sched_count++;
     py_pending = 1;
+    return true;
+}
+
+static py_val_t m_schedule(int argc, const py_val_t *argv, py_val_t kw) {
+    if (!py_schedule(argv[0], argv[1])) py_raise_msg(&py_type_RuntimeError, "schedule queue full");
     return PY_NONE;
 }
 

@@ -7,4 +7,6 @@
     X(struct) X(array) X(binascii) X(hashlib) X(errno) \
     X(re) X(time) \
     X(framebuf) X(deflate) \
-    X(io) X(os) X(select) X(platform)
+    X(uctypes) \
+    X(io) X(os) X(select) X(platform) \
+    X(machine) X(sim)

@@ -338,8 +338,20 @@ static py_type_t bytes_iter_type = {
     .trace = bytes_iter_trace,
 };
 
+/* the same iterator under bytearray's name, so type(iter(ba)).__name__ reads as in CPython */
+static py_type_t bytearray_iter_type = {
+    .h = {&py_type_type},
+    .name = "bytearray_iterator",
+    .base = &py_type_object,
+    .instance_size = sizeof(bytes_iter_t),
+    .iter = iter_self,
+    .iternext = bytes_iternext,
+    .trace = bytes_iter_trace,
+};
+
 py_val_t py_bytes_iter_slot(py_val_t self) {
-    bytes_iter_t *it = py_gc_alloc(&bytes_iter_type, sizeof *it);
+    bytes_iter_t *it =
+        py_gc_alloc(py_is_instance(self, &py_type_bytearray) ? &bytearray_iter_type : &bytes_iter_type, sizeof *it);
     it->seq = self;
     it->i = 0;
     return py_obj(it);

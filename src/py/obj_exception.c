@@ -27,6 +27,8 @@ py_try_t *py_try_top;
 char *py_stack_limit;
 volatile int py_pending;
 volatile int py_sigint;
+int32_t py_tick_budget = INT32_MAX;
+void (*py_tick_hook)(void);
 
 static py_val_t no_memory_exc = PY_NULL; /* the preallocated MemoryError */
 static py_val_t n_suppress, n_offset, n_text; /* names not in names.h */
@@ -550,10 +552,15 @@ void py_print_exception(py_val_t exc, py_val_t file) {
 void py_check_stack(void) {
     char here;
     if (py_stack_limit && &here < py_stack_limit)
-        py_raise_msg(&py_type_RuntimeError, "maximum recursion depth exceeded");
+        py_raise_msg(&py_type_RecursionError, "maximum recursion depth exceeded");
 }
 
 void py_handle_pending(void) {
+    if (py_tick_budget < 0) {
+        if (py_tick_hook) py_tick_hook(); /* resets the budget; may raise */
+        else py_tick_budget = INT32_MAX;
+    }
+    if (!py_pending) return;
     py_pending = 0;
     if (py_sigint) {
         py_sigint = 0;

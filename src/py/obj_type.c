@@ -921,11 +921,26 @@ PY_NORETURN static void raise_no_attr(py_val_t obj, py_val_t name) {
     py_raise_msg(&py_type_AttributeError, "'%s' object has no attribute '%s'", py_type_name(obj), py_str_data(name));
 }
 
+/* With __getattr__ defined, an AttributeError raised by the normal lookup (a property getter, say) also
+ * falls back to __getattr__, as in CPython. */
+static py_val_t getattr_core_guarded(py_val_t obj, py_val_t name) {
+    py_try_t tr;
+    py_val_t v = PY_NULL;
+    if (py_try(&tr)) {
+        v = getattr_core(obj, name);
+        py_try_end(&tr);
+    } else {
+        if (!py_exc_matches(tr.exc, py_obj(&py_type_AttributeError))) py_raise(tr.exc);
+        return PY_NULL;
+    }
+    return v;
+}
+
 py_val_t py_getattr(py_val_t obj, py_val_t name) {
     name = intern_name(name);
-    py_val_t v = getattr_core(obj, name);
-    if (!py_is_null(v)) return v;
     py_type_t *t = py_type_of(obj);
+    py_val_t v = (t->flags & PY_TF_HAS_GETATTR) ? getattr_core_guarded(obj, name) : getattr_core(obj, name);
+    if (!py_is_null(v)) return v;
     if (t->flags & PY_TF_HAS_GETATTR) {
         py_val_t f = py_type_lookup(t, PYN(__getattr__));
         if (!py_is_null(f)) return py_call_bound(f, obj, 1, &name, PY_NULL);
@@ -938,9 +953,9 @@ py_val_t py_getattr_opt(py_val_t obj, py_val_t name) {
     py_try_t tr;
     py_val_t v = PY_NULL;
     if (py_try(&tr)) {
-        v = getattr_core(obj, name);
+        py_type_t *t = py_type_of(obj);
+        v = (t->flags & PY_TF_HAS_GETATTR) ? getattr_core_guarded(obj, name) : getattr_core(obj, name);
         if (py_is_null(v)) {
-            py_type_t *t = py_type_of(obj);
             if (t->flags & PY_TF_HAS_GETATTR) {
                 py_val_t f = py_type_lookup(t, PYN(__getattr__));
                 if (!py_is_null(f)) v = py_call_bound(f, obj, 1, &name, PY_NULL);

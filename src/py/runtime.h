@@ -115,7 +115,7 @@ void py_exc_add_traceback(py_val_t exc, py_val_t filename, int line, py_val_t fu
 /* Prints "Traceback (most recent call last):" ... in MicroPython's format, with chaining. */
 void py_print_exception(py_val_t exc, py_val_t file /* PY_NULL: stderr */);
 
-/* C stack guard: raises RuntimeError("maximum recursion depth exceeded")
+/* C stack guard: raises RecursionError (a RuntimeError) "maximum recursion depth exceeded"
  * when the native stack is nearly used up.  Call it in recursive C paths. */
 void py_check_stack(void);
 extern char *py_stack_limit; /* set at start-up from the stack base and size */
@@ -126,6 +126,21 @@ extern volatile int py_pending;
 extern volatile int py_sigint; /* set by the CLI's SIGINT handler with py_pending */
 void py_handle_pending(void); /* raises KeyboardInterrupt, runs scheduled callbacks */
 void py_run_scheduled(void);  /* mod_micropython.c: runs micropython.schedule() callbacks */
+/* Queues fn(arg) to run between bytecodes, as micropython.schedule does;
+ * false when the queue is full.  Allocates nothing: safe from any C code. */
+bool py_schedule(py_val_t fn, py_val_t arg);
+
+/* The tick hook: a generic, cheap way for an embedder (the board's CPU time
+ * model) to run code every N polls of the VM.  Each poll (backward jump or
+ * call) decrements py_tick_budget; when it goes negative the poll calls
+ * py_handle_pending, which calls py_tick_hook.  The hook must reset
+ * py_tick_budget (to its period) and may raise.  Without a hook the budget is
+ * simply refilled.  The language itself knows nothing of what the hook does;
+ * py_tick_budget's distance from the period is the number of polls since the
+ * hook last ran (the embedder uses it to charge CPU time exactly). */
+extern int32_t py_tick_budget;
+extern void (*py_tick_hook)(void);
+static inline bool py_poll_due(void) { return (--py_tick_budget < 0) | (py_pending != 0); }
 
 /* ------------------------------------------------ protocols (runtime.c) */
 bool py_truthy(py_val_t v);

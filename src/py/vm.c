@@ -353,7 +353,7 @@ void py_vm_init_frame(py_frame_t *f, py_func_t *fn, int argc, const py_val_t *ar
 }
 
 PY_NORETURN static void raise_depth(void) {
-    py_raise_msg(&py_type_RuntimeError, "maximum recursion depth exceeded");
+    py_raise_msg(&py_type_RecursionError, "maximum recursion depth exceeded");
 }
 
 /* Pushes a frame for fn on the VM stack, binds and links it.  A binding
@@ -364,6 +364,42 @@ static py_frame_t *push_frame(py_func_t *fn, int argc, const py_val_t *argv, py_
     void *saved_chunk = vm.chunk;
     py_frame_t *f = (py_frame_t *)vm_alloc(py_vm_frame_words(fn->code));
     py_vm_init_frame(f, fn, argc, argv, kwnames);
+    f->saved_top = saved_top;
+    f->saved_chunk = saved_chunk;
+    f->top_after = vm.top;
+    f->chunk_after = vm.chunk;
+    f->prev = vm.frame;
+    f->prev_handled = vm.handled;
+    vm.frame = f;
+    vm.depth++;
+    return f;
+}
+
+/* push_frame for the commonest call: positional arguments matching the
+ * parameters exactly, no cells, no keyword-only or star parameters.  Does
+ * what frame_layout and py_vm_init_frame do, without the general binding. */
+static inline py_frame_t *push_simple_frame(py_func_t *fn, py_code_t *co, int argc, const py_val_t *argv) {
+    if (vm.depth >= py_max_depth) raise_depth();
+    py_val_t *saved_top = vm.top;
+    void *saved_chunk = vm.chunk;
+    py_frame_t *f = (py_frame_t *)vm_alloc(py_vm_frame_words(co));
+    f->func = py_obj(fn);
+    f->globals = fn->globals;
+    f->builtins = py_is_obj(vm.builtins) ? vm.builtins : builtins_dict();
+    f->code = co;
+    f->code_v = py_obj(co);
+    f->locals = PY_NULL;
+    f->gen_v = PY_NULL;
+    f->ip = co->ops;
+    py_val_t *fast = (py_val_t *)f + HDR_WORDS;
+    f->fast = fast;
+    f->stack = fast + co->nlocals;
+    f->sp = f->stack;
+    f->blocks = (py_block_t *)(f->stack + co->stacksize);
+    f->nblocks = 0;
+    f->flags = 0;
+    for (int i = 0; i < argc; i++) fast[i] = argv[i];
+    for (size_t i = (size_t)argc; i < co->nlocals; i++) fast[i] = PY_NULL;
     f->saved_top = saved_top;
     f->saved_chunk = saved_chunk;
     f->top_after = vm.top;
@@ -566,7 +602,7 @@ py_val_t py_vm_call_function(py_val_t func, int argc, const py_val_t *argv, py_v
     if (fn->code->flags & (PY_CODE_GENERATOR | PY_CODE_COROUTINE | PY_CODE_ASYNC_GENERATOR))
         return py_gen_new(fn, argc, argv, kwnames);
     py_check_stack();
-    if (py_pending) py_handle_pending();
+    if (py_poll_due()) py_handle_pending();
     py_frame_t *f = push_frame(fn, argc, argv, kwnames);
     f->flags |= PY_FR_ENTRY;
     return run(f, PY_NULL);
@@ -2125,7 +2161,7 @@ dispatch:
                 ip++;
                 sp -= 2;
                 if (c == (PY_OP(nw) == OP_POP_JUMP_IF_TRUE)) {
-                    if (code->ops + PY_ARG(nw) < ip && py_pending) {
+                    if (code->ops + PY_ARG(nw) < ip && py_poll_due()) {
                         SAVE();
                         py_handle_pending();
                     }
@@ -2184,7 +2220,7 @@ dispatch:
     }
 
     TARGET(JUMP) {
-        if (code->ops + arg < ip && py_pending) {
+        if (code->ops + arg < ip && py_poll_due()) {
             SAVE();
             py_handle_pending();
         }
@@ -2195,7 +2231,7 @@ dispatch:
     TARGET(POP_JUMP_IF_FALSE) {
         py_val_t v = POP();
         if (!TRUTH(v)) {
-            if (code->ops + arg < ip && py_pending) {
+            if (code->ops + arg < ip && py_poll_due()) {
                 SAVE();
                 py_handle_pending();
             }
@@ -2207,7 +2243,7 @@ dispatch:
     TARGET(POP_JUMP_IF_TRUE) {
         py_val_t v = POP();
         if (TRUTH(v)) {
-            if (code->ops + arg < ip && py_pending) {
+            if (code->ops + arg < ip && py_poll_due()) {
                 SAVE();
                 py_handle_pending();
             }
@@ -2479,10 +2515,18 @@ dispatch:
 
     do_call : {
         SAVE();
-        if (py_pending) py_handle_pending();
+        if (py_poll_due()) py_handle_pending();
         if (py_is_obj(callee) && py_obj_type(callee) == &py_type_function) {
             py_func_t *fn = py_as_ptr(callee);
-            if (!(fn->code->flags & GEN_FLAGS)) {
+            py_code_t *co = fn->code;
+            if (!(co->flags & (GEN_FLAGS | PY_CODE_VARARGS | PY_CODE_VARKEYWORDS)) && py_is_null(kwn) &&
+                cargc == co->argcount && !co->kwonlyargcount && !co->ncells) {
+                f->sp = rs;
+                f = push_simple_frame(fn, co, cargc, cargv);
+                LOAD_FRAME();
+                NEXT();
+            }
+            if (!(co->flags & GEN_FLAGS)) {
                 f->sp = rs;
                 f = push_frame(fn, cargc, cargv, kwn);
                 LOAD_FRAME();

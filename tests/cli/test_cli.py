@@ -131,7 +131,7 @@ rc, out, err = run(["-c", "import micropython\nprint('before')\nmicropython.heap
 check(rc == 1 and out == "before\n" and "MemoryError" in err and len(err) < 500,
       "uncaught MemoryError under heap_lock is printed once", repr((rc, out, err[:300])))
 rc, out, err = run(["-c", "import sys; print(sys.implementation.name, sys.platform, sys.version[:7])"])
-check(rc == 0 and out == "micropython linux 3.4.0; \n", "sys.implementation / platform / version", repr(out))
+check(rc == 0 and out == "micropython rp2 3.4.0; \n", "sys.implementation / platform / version", repr(out))
 rc, out, err = run(["-c", "import micropython\n@micropython.asm_thumb\ndef f(): pass\n"
                     "micropython.alloc_emergency_exception_buf(100)\nprint('ok')"])
 check(rc == 0 and out == "ok\n", "asm_thumb and alloc_emergency_exception_buf accepted", repr((rc, out, err)))

@@ -27,8 +27,8 @@ from cliutil import BIN, SANITIZER, check, done
 HERE = os.path.dirname(os.path.abspath(__file__))
 LANG = os.path.join(HERE, "..", "lang")
 SEED = int(os.environ.get("FUZZ_SEED", "20240611"))
-N = int(os.environ.get("FUZZ_N", "160" if SANITIZER else "400"))
-BUDGET = float(os.environ.get("FUZZ_BUDGET", "45"))  # seconds; stop early past it
+N = int(os.environ.get("FUZZ_N", "1000" if SANITIZER else "1500"))
+BUDGET = float(os.environ.get("FUZZ_BUDGET", "35"))  # seconds; stop early past it
 TIMEOUT = 10 if SANITIZER else 5
 SAN_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
                "SUMMARY: UndefinedBehaviorSanitizer", "FATAL")

@@ -1,0 +1,367 @@
+/* board_runtime.c: the process's simulated board, its CPU time model, pacing
+ * against the wall clock, --until, and the --vcd/--trace outputs.
+ *
+ * Invariants:
+ *   - exactly one board exists from mod_board_start to mod_board_finish; it
+ *     is the default board unless --board named another;
+ *   - CPU time owed is (MOD_BOARD_POLL_PERIOD - py_tick_budget) polls; every
+ *     function that reads or moves the clock charges it first (charge()), so
+ *     the clock a binding sees includes all the bytecode run before it;
+ *   - the wall clock is read only for pacing; nothing observable by the
+ *     script or in the outputs depends on it, so --speed max and --speed 1
+ *     produce the same trace;
+ *   - once --until is reached the clock never moves past it: every later
+ *     charge or wait raises SystemExit(0) again.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "board/bd_trace.h"
+#include "board/bd_vcd.h"
+#include "modules/board_runtime.h"
+
+static struct {
+    const bd_board_def_t *def;
+    bd_board_t board;
+    bool started;
+    double speed; /* <= 0: as fast as possible */
+    bd_time_t until;
+    const char *vcd_path, *trace_path;
+    bd_vcd_t *vcd;
+    bd_trace_t *trace;
+    bool clock_watched; /* the script read the clock since the last tick */
+    uint64_t wall0;     /* pacing anchor: wall ns at virtual virt0 */
+    bd_time_t virt0;
+    int until_raised; /* times SystemExit was raised for --until */
+} rt = {.speed = 1.0, .until = BD_TIME_NEVER};
+
+static uint64_t wall_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* ------------------------------------------------------------ options */
+
+/* "5s", "250ms", "100us", "20ns", "1.5s"; a bare number is seconds. */
+static bool parse_time(const char *s, bd_time_t *out) {
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || errno || !(v >= 0)) return false;
+    double scale = 1e9;
+    if (!strcmp(end, "s") || !*end) scale = 1e9;
+    else if (!strcmp(end, "ms")) scale = 1e6;
+    else if (!strcmp(end, "us")) scale = 1e3;
+    else if (!strcmp(end, "ns")) scale = 1;
+    else if (!strcmp(end, "m") || !strcmp(end, "min")) scale = 60e9;
+    else return false;
+    double ns = v * scale;
+    if (ns >= 1.8e19) return false;
+    *out = (bd_time_t)(ns + 0.5);
+    return true;
+}
+
+static void list_boards(void) {
+    const bd_board_def_t *dflt = bd_board_def_default();
+    for (size_t k = 0; k < bd_board_def_count(); k++) {
+        const bd_board_def_t *d = bd_board_def_at(k);
+        printf("%-12s %-30s sys.platform=%s%s\n", d->name, d->description, d->platform,
+               d == dflt ? " (default)" : "");
+    }
+}
+
+/* The value of option argv[*i]: "--opt=VALUE" or the next argument. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name, const char *prog) {
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (a[n] == '=') return a + n + 1;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "%s: option %s requires an argument\n", prog, name);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static bool is_opt(const char *a, const char *name) {
+    size_t n = strlen(name);
+    return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
+}
+
+int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
+    const char *a = argv[*i], *v;
+    if (is_opt(a, "--board")) {
+        if (!(v = opt_value(argc, argv, i, "--board", prog))) return -1;
+        if (!strcmp(v, "list")) {
+            list_boards();
+            return 2;
+        }
+        rt.def = bd_board_def_find(v);
+        if (!rt.def) {
+            fprintf(stderr, "%s: unknown board '%s' (--board list shows the boards)\n", prog, v);
+            return -1;
+        }
+        return 1;
+    }
+    if (is_opt(a, "--speed")) {
+        if (!(v = opt_value(argc, argv, i, "--speed", prog))) return -1;
+        if (!strcmp(v, "max")) {
+            rt.speed = 0;
+            return 1;
+        }
+        char *end;
+        double s = strtod(v, &end);
+        if (end == v || *end || !(s > 0) || s > 1e9) {
+            fprintf(stderr, "%s: invalid --speed '%s' (a positive factor, or max)\n", prog, v);
+            return -1;
+        }
+        rt.speed = s;
+        return 1;
+    }
+    if (is_opt(a, "--until")) {
+        if (!(v = opt_value(argc, argv, i, "--until", prog))) return -1;
+        if (!parse_time(v, &rt.until)) {
+            fprintf(stderr, "%s: invalid --until '%s' (e.g. 5s, 250ms, 100us)\n", prog, v);
+            return -1;
+        }
+        return 1;
+    }
+    if (is_opt(a, "--vcd")) {
+        if (!(v = opt_value(argc, argv, i, "--vcd", prog))) return -1;
+        rt.vcd_path = v;
+        return 1;
+    }
+    if (is_opt(a, "--trace")) {
+        if (!(v = opt_value(argc, argv, i, "--trace", prog))) return -1;
+        rt.trace_path = v;
+        return 1;
+    }
+    return 0;
+}
+
+void mod_board_usage(FILE *f) {
+    fprintf(f, "\n"
+               "Board options (the script runs on a simulated board):\n"
+               "--board NAME : the board to simulate (default %s); --board list shows them\n"
+               "--speed 1|max|FACTOR : pacing of virtual time against the wall clock\n"
+               "    (default 1: sleeps take real time; max: no waiting, same results)\n"
+               "--until TIME : end the run cleanly (status 0) at virtual TIME: 5s, 250ms, 100us\n"
+               "--vcd FILE : write a VCD waveform of every pin that changed\n"
+               "--trace FILE : write the event log, one line per pin event ('-': stdout)\n",
+            bd_board_def_default()->name);
+}
+
+/* ------------------------------------------------------------ time */
+
+static void until_exit(void) {
+    rt.until_raised++;
+    if (rt.until_raised > 16) {
+        /* the script keeps swallowing SystemExit: end it anyway */
+        fprintf(stderr, "breadboard: --until reached and the script ignored SystemExit; stopping\n");
+        exit(mod_board_finish(0));
+    }
+    py_val_t zero = py_small(0);
+    py_raise(py_exc_new_args(&py_type_SystemExit, 1, &zero));
+}
+
+/* Charges the polls run since the last charge as CPU time. */
+static void charge(void) {
+    int64_t used = (int64_t)MOD_BOARD_POLL_PERIOD - py_tick_budget;
+    py_tick_budget = MOD_BOARD_POLL_PERIOD;
+    bd_sched_t *s = &rt.board.sched;
+    if (used > 0) {
+        uint64_t cycles = (uint64_t)used * MOD_BOARD_CYCLES_PER_POLL;
+        if (rt.until != BD_TIME_NEVER) {
+            /* do not run past the deadline: stop the clock there */
+            bd_time_t dt = (bd_time_t)((double)cycles * 1e9 / (double)rt.def->cpu_hz);
+            if (s->now + dt >= rt.until) {
+                bd_sched_run_until(s, rt.until, NULL);
+                until_exit();
+            }
+        }
+        bd_sched_advance_cycles(s, cycles);
+    }
+    if (s->now >= rt.until) until_exit();
+}
+
+/* Sleeps on the wall clock until virtual time v is due; returns early on a
+ * signal (py_pending). */
+static void pace(bd_time_t v) {
+    if (rt.speed <= 0) return;
+    uint64_t target = rt.wall0 + (uint64_t)((double)(v - rt.virt0) / rt.speed);
+    uint64_t now = wall_ns();
+    if (now > target) {
+        /* behind (the host is slower than the board): catch up, but do not
+         * race through a long backlog later */
+        if (now - target > 100000000u) rt.wall0 = now, rt.virt0 = v;
+        return;
+    }
+    uint64_t left = target - now;
+    struct timespec ts = {(time_t)(left / 1000000000u), (long)(left % 1000000000u)};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR && !py_pending) {
+    }
+}
+
+/* Before a wait: if computation put the virtual clock ahead of the wall
+ * clock, forgive it (computation is not slowed), so the wait itself takes
+ * its own length of wall time. */
+static void pace_rebase(void) {
+    if (rt.speed <= 0) return;
+    bd_time_t v = rt.board.sched.now;
+    uint64_t target = rt.wall0 + (uint64_t)((double)(v - rt.virt0) / rt.speed);
+    uint64_t now = wall_ns();
+    if (target > now) rt.wall0 = now, rt.virt0 = v;
+}
+
+static void tick_hook(void) {
+    charge();
+    if (rt.clock_watched) {
+        rt.clock_watched = false;
+        pace(rt.board.sched.now);
+    }
+}
+
+bd_board_t *mod_board(void) { return &rt.board; }
+const bd_board_def_t *mod_board_def(void) { return rt.def; }
+
+bd_time_t mod_board_now(void) {
+    charge();
+    return rt.board.sched.now;
+}
+
+void mod_board_clock_read(void) { rt.clock_watched = true; }
+
+void mod_board_sleep_until(bd_time_t t) {
+    charge();
+    pace_rebase();
+    bd_sched_t *s = &rt.board.sched;
+    bool hit = t >= rt.until;
+    if (hit) t = rt.until;
+    while (s->now < t) {
+        bd_time_t next = s->next_due < t ? s->next_due : t;
+        if (next < s->now) next = s->now;
+        pace(next);
+        if (py_pending) {
+            /* Ctrl-C raises; soft IRQ handlers run (and may take time) */
+            py_handle_pending();
+            charge();
+            continue;
+        }
+        bd_sched_run_until(s, next, NULL);
+        if (py_pending) {
+            py_handle_pending();
+            charge();
+        }
+    }
+    if (hit) until_exit();
+}
+
+bool mod_board_wait_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx) {
+    charge();
+    pace_rebase();
+    bd_sched_t *s = &rt.board.sched;
+    bool hit = deadline >= rt.until;
+    if (hit) deadline = rt.until;
+    for (;;) {
+        if (cond(ctx)) return true;
+        if (s->now >= deadline) break;
+        if (s->next_due <= deadline) {
+            pace(s->next_due);
+            bd_sched_run_one(s);
+        } else {
+            pace(deadline);
+            bd_sched_run_until(s, deadline, NULL);
+        }
+        if (py_sigint) py_handle_pending();
+    }
+    if (hit) until_exit();
+    return false;
+}
+
+PY_NORETURN void mod_board_raise(bd_status_t st) {
+    switch (st) {
+    case BD_ERR_NOMEM: py_raise_no_memory();
+    case BD_ERR_INVAL:
+    case BD_ERR_NOTFOUND:
+    case BD_ERR_UNSUPPORTED: py_raise_msg(&py_type_ValueError, "%s", bd_status_str(st));
+    default: py_raise_msg(&py_type_OSError, "board: %s", bd_status_str(st));
+    }
+}
+
+/* ------------------------------------------------------------ life cycle */
+
+__attribute__((noinline)) static void set_platform(void) {
+    py_val_t sys = py_import_cstr("sys");
+    py_setattr(sys, py_intern("platform"), py_str_from_cstr(rt.def->platform));
+}
+
+bool mod_board_start(void) {
+    if (!rt.def) rt.def = bd_board_def_default();
+    bd_status_t st = bd_board_init(&rt.board, rt.def);
+    if (st != BD_OK) {
+        fprintf(stderr, "breadboard: cannot create board %s: %s\n", rt.def->name, bd_status_str(st));
+        return false;
+    }
+    rt.started = true;
+    bd_sched_set_cpu_hz(&rt.board.sched, rt.def->cpu_hz);
+    if (rt.vcd_path) {
+        st = bd_vcd_open(&rt.vcd, rt.vcd_path, rt.def->name);
+        if (st == BD_OK) st = bd_vcd_attach_board(rt.vcd, &rt.board);
+        if (st != BD_OK) {
+            fprintf(stderr, "breadboard: cannot write VCD file '%s': %s\n", rt.vcd_path,
+                    st == BD_ERR_IO ? strerror(errno) : bd_status_str(st));
+            return false;
+        }
+    }
+    if (rt.trace_path) {
+        st = strcmp(rt.trace_path, "-") ? bd_trace_open(&rt.trace, rt.trace_path)
+                                        : bd_trace_open_stream(&rt.trace, stdout);
+        if (st == BD_OK) st = bd_trace_attach_board(rt.trace, &rt.board);
+        if (st != BD_OK) {
+            fprintf(stderr, "breadboard: cannot write trace file '%s': %s\n", rt.trace_path,
+                    st == BD_ERR_IO ? strerror(errno) : bd_status_str(st));
+            return false;
+        }
+    }
+    py_try_t t;
+    if (py_try(&t)) {
+        set_platform();
+        py_try_end(&t);
+    } else {
+        py_print_exception(t.exc, PY_NULL);
+        return false;
+    }
+    rt.wall0 = wall_ns();
+    rt.virt0 = 0;
+    py_tick_budget = MOD_BOARD_POLL_PERIOD;
+    py_tick_hook = tick_hook;
+    return true;
+}
+
+int mod_board_finish(int status) {
+    if (!rt.started) return status;
+    py_tick_hook = NULL;
+    py_tick_budget = INT32_MAX;
+    bd_time_t end = rt.board.sched.now;
+    if (rt.trace) {
+        /* Python's own output first, so a trace on stdout follows it */
+        fflush(stdout);
+        if (bd_trace_close(rt.trace) != BD_OK) {
+            fprintf(stderr, "breadboard: error writing trace file '%s'\n", rt.trace_path);
+            status = status ? status : 1;
+        }
+        rt.trace = NULL;
+    }
+    if (rt.vcd) {
+        if (bd_vcd_close(rt.vcd, end) != BD_OK) {
+            fprintf(stderr, "breadboard: error writing VCD file '%s'\n", rt.vcd_path);
+            status = status ? status : 1;
+        }
+        rt.vcd = NULL;
+    }
+    bd_board_free(&rt.board);
+    rt.started = false;
+    return status;
+}

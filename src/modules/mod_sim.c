@@ -1,0 +1,161 @@
+/* mod_sim.c: the `sim` module: the test bench's side of the board, so a
+ * script can drive and observe the simulated world itself (self-checking
+ * tests).  It is not a MicroPython module: scripts meant for real boards do
+ * not import it.
+ *
+ *   sim.board()                    the board's name ("nano-rp2040")
+ *   sim.now_us()                   virtual time in microseconds (int)
+ *   sim.advance(us)                let `us` of virtual time pass (a sleep:
+ *                                  events and IRQ handlers run on the way)
+ *   sim.drive(pin, level, delay_us=0)
+ *                                  drive a pad from outside, strongly:
+ *                                  level 0/1, or None to release; with
+ *                                  delay_us > 0 the change is scheduled
+ *   sim.pulse(pin, width_us, delay_us=0, level=1)
+ *                                  drive `level` after delay_us, then the
+ *                                  opposite level width_us later
+ *   sim.level(pin)                 the pad's resolved level, 0 or 1
+ *   sim.edges(pin)                 rising + falling edges so far
+ * `pin` is a name (board label, silkscreen label or MCU name, any case: the
+ * names stimulus files use), a Pin number, or a machine.Pin.
+ *
+ * Invariant: each pad has at most one "sim" external driver, created on
+ * first use; scheduled drives carry (pad, level) in the event argument, so
+ * no memory outlives the board.
+ */
+#include <stdlib.h>
+
+#include "modules/board_runtime.h"
+#include "py/runtime.h"
+
+int mod_machine_pin_index(py_val_t v); /* mod_machine.c */
+
+static int *drivers; /* [npins]: the sim driver id per pad, -1 none */
+
+static int pad_arg(py_val_t v) {
+    bd_board_t *b = mod_board();
+    int idx = -1;
+    if (py_is_str(v)) {
+        idx = bd_board_pin_find(b, py_str_data(v), BD_FIND_SILK | BD_FIND_NOCASE);
+        if (idx < 0) py_raise_msg(&py_type_ValueError, "no pin named '%s' on %s", py_str_data(v), b->def->name);
+        return idx;
+    }
+    idx = mod_machine_pin_index(v);
+    if (idx >= 0) return idx;
+    if (py_is_int(v)) {
+        int64_t n = py_to_i64(v);
+        idx = n >= 0 && n < 0x1000 ? bd_board_pin_by_id(b, (int)n) : -1;
+        if (idx < 0) py_raise_msg(&py_type_ValueError, "no pin %d on %s", (int)n, b->def->name);
+        return idx;
+    }
+    py_raise_msg(&py_type_TypeError, "pin must be a name, a number or a Pin");
+}
+
+static int driver_of(int idx) {
+    bd_board_t *b = mod_board();
+    if (!drivers) {
+        drivers = malloc((b->npins ? b->npins : 1) * sizeof *drivers);
+        if (!drivers) py_raise_no_memory();
+        for (int i = 0; i < b->npins; i++) drivers[i] = -1;
+    }
+    if (drivers[idx] < 0) {
+        bd_status_t st = bd_pin_driver_add(bd_board_pin(b, idx), "sim", &drivers[idx]);
+        if (st != BD_OK) mod_board_raise(st);
+    }
+    return drivers[idx];
+}
+
+/* level code: 0 low, 1 high, 2 release */
+static void apply(int idx, int code) {
+    bd_pin_t *p = bd_board_pin(mod_board(), idx);
+    int d = drivers[idx];
+    if (code == 2) bd_pin_release(p, d);
+    else bd_pin_drive(p, d, code ? BD_DRIVE_HIGH : BD_DRIVE_LOW, BD_STRONG);
+}
+
+static void drive_event(bd_sched_t *s, void *ctx, uintptr_t arg, bd_time_t now) {
+    apply((int)(arg >> 2), (int)(arg & 3));
+}
+
+static int level_code(py_val_t v) { return py_is_none(v) ? 2 : py_truthy(v) ? 1 : 0; }
+
+static void schedule(int idx, int code, bd_time_t at) {
+    driver_of(idx);
+    bd_status_t st =
+        bd_sched_at(&mod_board()->sched, at, drive_event, NULL, ((uintptr_t)idx << 2) | (uintptr_t)code, NULL);
+    if (st != BD_OK) mod_board_raise(st);
+}
+
+static int64_t us_arg(py_val_t v, const char *what) {
+    int64_t us = py_to_i64(v);
+    if (us < 0) py_raise_msg(&py_type_ValueError, "%s must be non-negative", what);
+    return us;
+}
+
+static py_val_t s_drive(int argc, const py_val_t *argv, py_val_t kwnames) {
+    int idx = pad_arg(argv[0]);
+    int code = level_code(argv[1]);
+    py_val_t dv = argc > 2 ? argv[2] : py_kwarg(argc, argv, kwnames, "delay_us", py_small(0));
+    int64_t delay = us_arg(dv, "delay_us");
+    bd_time_t now = mod_board_now();
+    if (delay == 0) {
+        driver_of(idx);
+        apply(idx, code);
+    } else {
+        schedule(idx, code, now + (bd_time_t)delay * 1000u);
+    }
+    return PY_NONE;
+}
+
+static py_val_t s_pulse(int argc, const py_val_t *argv, py_val_t kwnames) {
+    int idx = pad_arg(argv[0]);
+    int64_t width = us_arg(argv[1], "width_us");
+    int64_t delay = us_arg(argc > 2 ? argv[2] : py_kwarg(argc, argv, kwnames, "delay_us", py_small(0)), "delay_us");
+    int level = py_truthy(argc > 3 ? argv[3] : py_kwarg(argc, argv, kwnames, "level", py_small(1)));
+    bd_time_t now = mod_board_now();
+    bd_time_t start = now + (bd_time_t)delay * 1000u;
+    schedule(idx, level, start);
+    schedule(idx, !level, start + (bd_time_t)width * 1000u);
+    return PY_NONE;
+}
+
+static py_val_t s_level(int argc, const py_val_t *argv, py_val_t kw) {
+    int idx = pad_arg(argv[0]);
+    mod_board_now();
+    return py_small(bd_pin_level(bd_board_pin(mod_board(), idx)));
+}
+
+static py_val_t s_edges(int argc, const py_val_t *argv, py_val_t kw) {
+    int idx = pad_arg(argv[0]);
+    mod_board_now();
+    bd_pin_t *p = bd_board_pin(mod_board(), idx);
+    return py_int_from_u64(p->rises + p->falls);
+}
+
+static py_val_t s_advance(int argc, const py_val_t *argv, py_val_t kw) {
+    int64_t us = us_arg(argv[0], "time");
+    bd_time_t now = mod_board_now();
+    mod_board_sleep_until(now + (bd_time_t)us * 1000u);
+    return PY_NONE;
+}
+
+static py_val_t s_now_us(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_int_from_u64(mod_board_now() / 1000u);
+}
+
+static py_val_t s_board(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_str_from_cstr(mod_board_def()->name);
+}
+
+static const py_method_def_t sim_functions[] = {
+    {"drive", s_drive, 2, 3, PY_MF_KW},
+    {"pulse", s_pulse, 2, 4, PY_MF_KW},
+    {"level", s_level, 1, 1, 0},
+    {"edges", s_edges, 1, 1, 0},
+    {"advance", s_advance, 1, 1, 0},
+    {"now_us", s_now_us, 0, 0, 0},
+    {"board", s_board, 0, 0, 0},
+    PY_MF_END,
+};
+
+const py_module_def_t py_module_sim = {"sim", sim_functions, NULL};

@@ -49,6 +49,8 @@ board-tests: $(BOARD_TESTS)
 
 run: $(BIN)
 	./$(BIN) examples/hello.py
+	@echo "--- examples/blink.py on nano-rp2040, 3 s of virtual time (waveform in blink.vcd):"
+	./$(BIN) --speed max --until 3s --vcd blink.vcd --trace - examples/blink.py
 
 test: $(BIN) $(BOARD_TESTS)
 	python3 tests/run.py --bin ./$(BIN) --board-tests $(BUILD)/board-tests

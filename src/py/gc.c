@@ -38,7 +38,7 @@
 #define NCLASS 40
 #define SMALL_MAX 2048
 #define NONE_PAGE UINT32_MAX
-#define MIN_STEP ((size_t)4 << 20) /* bytes allocated between collections, at least */
+#define MIN_STEP ((size_t)8 << 20) /* bytes allocated between collections, at least */
 
 enum { P_FREE, P_SMALL, P_LARGE, P_CONT };
 

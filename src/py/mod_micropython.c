@@ -161,4 +161,11 @@ static const py_method_def_t micropython_functions[] = {
     PY_MF_END,
 };
 
-const py_module_def_t py_module_micropython = {"micropython", micropython_functions, NULL};
+extern py_type_t py_type_ringio; /* obj_ringio.c */
+
+static void micropython_init(py_val_t m) {
+    py_type_init_builtin(&py_type_ringio);
+    py_module_add(m, "RingIO", py_obj(&py_type_ringio));
+}
+
+const py_module_def_t py_module_micropython = {"micropython", micropython_functions, micropython_init};

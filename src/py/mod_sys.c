@@ -110,7 +110,7 @@ static py_val_t atexit_fn = PY_NULL;
 
 static py_val_t s_atexit(int argc, const py_val_t *argv, py_val_t kw) {
     py_val_t prev = py_is_null(atexit_fn) ? PY_NONE : atexit_fn;
-    atexit_fn = argv[0];
+    atexit_fn = py_is_none(argv[0]) ? PY_NULL : argv[0]; /* None disables the call */
     return prev;
 }
 
@@ -160,7 +160,7 @@ static const py_method_def_t sys_functions[] = {
 /* sys.implementation: a read-only record printed like CPython's namespace. */
 typedef struct {
     py_obj_t h;
-    py_val_t name, version, machine;
+    py_val_t name, version, machine, build;
 } impl_t;
 
 static py_val_t impl_getattr(py_val_t self, py_val_t name) {
@@ -169,6 +169,7 @@ static py_val_t impl_getattr(py_val_t self, py_val_t name) {
     if (!strcmp(s, "name")) return im->name;
     if (!strcmp(s, "version")) return im->version;
     if (!strcmp(s, "_machine")) return im->machine;
+    if (!strcmp(s, "_build")) return im->build;
     /* no _mpy: .mpy files cannot be imported, and tests probe for it */
     return PY_NULL;
 }
@@ -182,6 +183,8 @@ static void impl_print(py_sb_t *sb, py_val_t self, int kind) {
     py_print_to(sb, im->version, PY_PRINT_REPR);
     py_sb_adds(sb, ", _machine=");
     py_print_to(sb, im->machine, PY_PRINT_REPR);
+    py_sb_adds(sb, ", _build=");
+    py_print_to(sb, im->build, PY_PRINT_REPR);
     py_sb_adds(sb, ")");
 }
 
@@ -190,6 +193,7 @@ static void impl_trace(py_obj_t *o) {
     py_gc_mark(im->name);
     py_gc_mark(im->version);
     py_gc_mark(im->machine);
+    py_gc_mark(im->build);
 }
 
 static py_type_t impl_type = {
@@ -282,6 +286,7 @@ static void sys_init(py_val_t m) {
     im->name = py_str_from_cstr("micropython");
     im->version = py_tuple_pack(4, py_small(1), py_small(27), py_small(0), py_str_from_cstr(""));
     im->machine = py_str_from_cstr("Breadboard with host CPU");
+    im->build = py_str_from_cstr("breadboard");
     py_module_add(m, "implementation", py_obj(im));
     py_module_add(m, "platform", py_str_from_cstr("linux"));
     py_module_add(m, "byteorder", py_str_from_cstr("little"));

@@ -304,7 +304,14 @@ static void mag_to_text(py_sb_t *sb, const bn_limb_t *d, size_t n, int base) {
 }
 
 /* Used by format.c too: sign, optional prefix, digits. */
+static int small_to_dec(char *buf, int64_t i);
+
 void py_int_append_text(py_sb_t *sb, py_val_t v, int base, bool prefix) {
+    if (base == 10 && py_is_small(v)) { /* "%d" % i, format(i): the common case */
+        char buf[24];
+        py_sb_add(sb, buf, (size_t)small_to_dec(buf, py_as_small(v)));
+        return;
+    }
     volatile py_val_t keep = v;
     (void)keep;
     iv_t x;

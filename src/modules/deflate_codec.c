@@ -79,10 +79,13 @@ static uint32_t adler32_update(uint32_t adler, const uint8_t *p, size_t n) {
 
 static const uint16_t len_base[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
                                       31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
-static const uint8_t len_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-static const uint16_t dist_base[30] = {1,   2,   3,   4,   5,   7,    9,    13,   17,   25,   33,   49,   65,    97,    129,
-                                       193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
-static const uint8_t dist_extra[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+static const uint8_t len_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                      2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+static const uint16_t dist_base[30] = {1,    2,    3,    4,    5,    7,    9,    13,    17,    25,
+                                       33,   49,   65,   97,   129,  193,  257,  385,   513,   769,
+                                       1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+static const uint8_t dist_extra[30] = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                       6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
 static const uint8_t clen_order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
 static unsigned reverse_bits(unsigned v, int n) {
@@ -315,9 +318,11 @@ static void read_header(codec_inf_t *s) {
             while (xlen--) getbits(s, 8);
         }
         if (flg & 8)
-            while (getbits(s, 8)) {}
+            while (getbits(s, 8)) {
+            }
         if (flg & 16)
-            while (getbits(s, 8)) {}
+            while (getbits(s, 8)) {
+            }
         if (flg & 2) getbits(s, 16);
         s->check = 0;
     }
@@ -450,14 +455,14 @@ size_t codec_inflate(codec_inf_t *s, py_val_t stream, codec_read_fn rd, uint8_t 
 
 struct codec_def {
     int format;
-    uint32_t wsize;   /* 2^wbits: the farthest match distance */
-    uint8_t *buf;     /* raw: cap bytes; buf[0] is stream offset `base` */
-    size_t cap, end;  /* valid bytes in buf */
-    size_t cur;       /* next byte to encode (buffer index) */
-    uint32_t base;    /* absolute offset of buf[0] (mod 2^32) */
-    uint32_t *head;   /* raw: 2^HASH_BITS latest positions */
-    uint32_t *prev;   /* raw: wsize entries, chain links by position */
-    uint8_t *out;     /* raw: pending output bytes */
+    uint32_t wsize;  /* 2^wbits: the farthest match distance */
+    uint8_t *buf;    /* raw: cap bytes; buf[0] is stream offset `base` */
+    size_t cap, end; /* valid bytes in buf */
+    size_t cur;      /* next byte to encode (buffer index) */
+    uint32_t base;   /* absolute offset of buf[0] (mod 2^32) */
+    uint32_t *head;  /* raw: 2^HASH_BITS latest positions */
+    uint32_t *prev;  /* raw: wsize entries, chain links by position */
+    uint8_t *out;    /* raw: pending output bytes */
     size_t out_len, out_cap;
     uint64_t bitbuf;
     int bitcnt;

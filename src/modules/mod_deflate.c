@@ -228,14 +228,10 @@ static py_val_t m_exit(int argc, const py_val_t *argv, py_val_t kw) {
 }
 
 static const py_method_def_t dio_methods[] = {
-    {"read", m_read, 1, 2, 0},
-    {"readinto", m_readinto, 2, 3, 0},
-    {"readline", m_readline, 1, 2, 0},
-    {"write", m_write, 2, 2, 0},
-    {"close", m_close, 1, 1, 0},
-    {"__enter__", m_enter, 1, 1, 0},
-    {"__exit__", m_exit, 1, 4, 0},
-    PY_MF_END,
+    {"read", m_read, 1, 2, 0},         {"readinto", m_readinto, 2, 3, 0},
+    {"readline", m_readline, 1, 2, 0}, {"write", m_write, 2, 2, 0},
+    {"close", m_close, 1, 1, 0},       {"__enter__", m_enter, 1, 1, 0},
+    {"__exit__", m_exit, 1, 4, 0},     PY_MF_END,
 };
 
 static py_type_t dio_type = {

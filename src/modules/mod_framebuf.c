@@ -345,9 +345,14 @@ static py_val_t m_fill(int argc, const py_val_t *argv, py_val_t kw) {
     /* whole-byte layouts without padding take one memset; the rest (and any
      * layout whose bytes hold pixels outside the frame) go pixel-exact */
     bool dense = s.w == s.stride && s.d &&
-                 (s.fmt == FMT_GS8 || s.fmt == FMT_MHLSB || s.fmt == FMT_MHMSB || (s.fmt == FMT_MVLSB && s.h % 8 == 0));
+                 (s.fmt == FMT_GS8 || s.fmt == FMT_MHLSB || s.fmt == FMT_MHMSB ||
+                  (s.fmt == FMT_MVLSB && s.h % 8 == 0));
     if (dense)
-        memset(s.d, s.fmt == FMT_GS8 ? (int)(c & 0xFF) : c ? 0xFF : 0, bytes_needed(s.fmt, s.w, s.h, s.stride));
+        memset(s.d,
+               s.fmt == FMT_GS8 ? (int)(c & 0xFF)
+               : c              ? 0xFF
+                                : 0,
+               bytes_needed(s.fmt, s.w, s.h, s.stride));
     else
         fill_rect(&s, 0, 0, s.w, s.h, c);
     return PY_NONE;
@@ -418,8 +423,8 @@ static py_val_t m_fill_rect(int argc, const py_val_t *argv, py_val_t kw) {
 /* Quadrants, counter-clockwise from the top right (the `m` mask bits). */
 enum { Q_TR = 1, Q_TL = 2, Q_BL = 4, Q_BR = 8 };
 
-static void ellipse_points(const surf_t *s, int32_t cx, int32_t cy, int64_t x, int64_t y, uint32_t c, bool fill,
-                           int mask) {
+static void ellipse_points(const surf_t *s, int32_t cx, int32_t cy, int64_t x, int64_t y, uint32_t c,
+                           bool fill, int mask) {
     if (fill) {
         if (mask & Q_TR) fill_rect(s, cx, cy - y, x + 1, 1, c);
         if (mask & Q_TL) fill_rect(s, cx - x, cy - y, x + 1, 1, c);
@@ -630,7 +635,8 @@ static py_val_t m_poly(int argc, const py_val_t *argv, py_val_t kw) {
             nodes[j] = t;
         }
         for (size_t i = 0; i + 1 < nn; i += 2)
-            fill_rect(&s, (int64_t)x + nodes[i], (int64_t)y + row, (int64_t)nodes[i + 1] - nodes[i] + 1, 1, c);
+            fill_rect(&s, (int64_t)x + nodes[i], (int64_t)y + row, (int64_t)nodes[i + 1] - nodes[i] + 1, 1,
+                      c);
     }
     return PY_NONE;
 }
@@ -640,7 +646,8 @@ static py_val_t m_poly(int argc, const py_val_t *argv, py_val_t kw) {
 static py_val_t m_text(int argc, const py_val_t *argv, py_val_t kw) {
     /* str, or bytes as MicroPython also takes them (both share py_str_t) */
     if (!py_is_str(argv[1]) && !py_is_type(argv[1], &py_type_bytes))
-        py_raise_msg(&py_type_TypeError, "can't convert '%s' object to str implicitly", py_type_name(argv[1]));
+        py_raise_msg(&py_type_TypeError, "can't convert '%s' object to str implicitly",
+                     py_type_name(argv[1]));
     int64_t x0 = coord(argv[2]);
     int32_t y0 = coord(argv[3]);
     uint32_t c = argc > 4 ? color(argv[4]) : 1;
@@ -659,7 +666,8 @@ static py_val_t m_text(int argc, const py_val_t *argv, py_val_t kw) {
             if (yy < 0 || yy >= s.h || !glyph[r]) continue;
             for (int col = 0; col < 8; col++) {
                 int64_t xx = x0 + col;
-                if ((glyph[r] & (0x80 >> col)) && xx >= 0 && xx < s.w) set_px(&s, (int32_t)xx, (int32_t)yy, c);
+                if ((glyph[r] & (0x80 >> col)) && xx >= 0 && xx < s.w)
+                    set_px(&s, (int32_t)xx, (int32_t)yy, c);
             }
         }
     }
@@ -710,7 +718,8 @@ static void source_surface(py_val_t src, surf_t *out) {
     py_val_t *items;
     if (!py_seq_items(src, &n, &items))
         py_raise_msg(&py_type_TypeError, "object '%s' isn't a tuple or list", py_type_name(src));
-    if (n < 4 || n > 5) py_raise_msg(&py_type_ValueError, "blit source must be (buffer, width, height, format[, stride])");
+    if (n < 4 || n > 5)
+        py_raise_msg(&py_type_ValueError, "blit source must be (buffer, width, height, format[, stride])");
     py_val_t buf = items[0];
     int64_t w = py_to_i64(items[1]), h = py_to_i64(items[2]), fmt = py_to_i64(items[3]);
     int64_t stride = n > 4 ? py_to_i64(items[4]) : w;
@@ -795,7 +804,7 @@ static void framebuf_init(py_val_t m) {
         const char *name;
         int value;
     } consts[] = {
-        {"MONO_VLSB", FMT_MVLSB}, {"MVLSB", FMT_MVLSB}, {"RGB565", FMT_RGB565}, {"GS2_HMSB", FMT_GS2},
+        {"MONO_VLSB", FMT_MVLSB}, {"MVLSB", FMT_MVLSB}, {"RGB565", FMT_RGB565},   {"GS2_HMSB", FMT_GS2},
         {"GS4_HMSB", FMT_GS4},    {"GS8", FMT_GS8},     {"MONO_HLSB", FMT_MHLSB}, {"MONO_HMSB", FMT_MHMSB},
     };
     for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++)

@@ -44,6 +44,8 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
 #include "modules/binpack.h"
 #include "py/bytes_shared.h" /* bytearray_at: a bytearray whose storage is the given memory */
@@ -101,14 +103,16 @@ static PY_NORETURN void syntax_error(void) {
 /* ------------------------------------------------------------ addresses */
 
 /* The guard described in the file comment.  The first page and
- * non-canonical addresses fault for certain; beyond that, mincore() tells
- * whether every page of a range is mapped (ENOMEM if not), at the cost of a
- * system call, so pages found mapped are remembered in a small cache and
- * repeated access to the same memory costs a few compares.  Mapped pages
- * without read access (guard pages) are not detected. */
+ * non-canonical addresses fault for certain; beyond that each page touched
+ * is probed once by reading one byte of it with process_vm_readv() on our
+ * own process, which fails with EFAULT instead of faulting for unmapped and
+ * unreadable memory (where that call is unavailable, mincore() at least
+ * catches unmapped pages).  Pages found readable are remembered in a small
+ * cache, so repeated access to the same memory costs a few compares.
+ * Writability is not probed: a store to read-only memory still faults. */
 #define PAGE_BITS 12
 #define PAGE_CACHE 8
-static uintptr_t page_cache[PAGE_CACHE]; /* page numbers known mapped; 0 = empty */
+static uintptr_t page_cache[PAGE_CACHE]; /* page numbers known readable; 0 = empty */
 static unsigned page_next;
 
 static PY_NORETURN void efault(void) {
@@ -116,27 +120,30 @@ static PY_NORETURN void efault(void) {
     py_raise(py_exc_new_args(&py_type_OSError, 2, args));
 }
 
-static bool page_known(uintptr_t pg) {
+static bool page_readable(uintptr_t pg) {
     for (int i = 0; i < PAGE_CACHE; i++)
         if (page_cache[i] == pg) return true;
-    return false;
+    uint8_t byte;
+    struct iovec local = {&byte, 1}, remote = {(void *)(pg << PAGE_BITS), 1};
+    ssize_t r = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+    if (r != 1) {
+        if (r == 0 || errno == EFAULT) return false;
+        unsigned char v;
+        if (mincore(remote.iov_base, 1, &v) != 0 && errno == ENOMEM) return false;
+    }
+    page_cache[page_next++ % PAGE_CACHE] = pg;
+    return true;
 }
 
-/* Raises OSError(EFAULT) unless [a, a + n) (n >= 1) lies in mapped memory. */
+/* Raises OSError(EFAULT) unless [a, a + n) (n >= 1) is readable memory. */
 static void check_addr(uintptr_t a, size_t n) {
     if (n == 0) n = 1;
     if (a < ((uintptr_t)1 << PAGE_BITS) || a > ((uintptr_t)1 << 56) || a + n - 1 < a) efault();
     uintptr_t first = a >> PAGE_BITS, last = (a + n - 1) >> PAGE_BITS;
-    if (page_known(first) && (last == first || page_known(last))) return;
-    size_t span = (last - first + 1) << PAGE_BITS;
-    unsigned char vec[64];
-    unsigned char *v = vec;
-    if ((span >> PAGE_BITS) > sizeof vec) v = py_raw_alloc(span >> PAGE_BITS);
-    int r = mincore((void *)(first << PAGE_BITS), span, v);
-    if (v != vec) py_raw_free(v);
-    if (r != 0 && errno == ENOMEM) efault();
-    page_cache[page_next++ % PAGE_CACHE] = first;
-    if (last != first) page_cache[page_next++ % PAGE_CACHE] = last;
+    for (uintptr_t pg = first;; pg++) {
+        if (!page_readable(pg)) efault();
+        if (pg == last) break;
+    }
 }
 
 static uintptr_t addr_arg(py_val_t v) {

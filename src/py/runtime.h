@@ -140,7 +140,8 @@ bool py_schedule(py_val_t fn, py_val_t arg);
  * hook last ran (the embedder uses it to charge CPU time exactly). */
 extern int32_t py_tick_budget;
 extern void (*py_tick_hook)(void);
-static inline bool py_poll_due(void) { return (--py_tick_budget < 0) | (py_pending != 0); }
+/* `|` on ints, not `||`: the budget must be decremented on every poll. */
+static inline bool py_poll_due(void) { return ((int)(--py_tick_budget < 0) | (int)(py_pending != 0)) != 0; }
 
 /* ------------------------------------------------ protocols (runtime.c) */
 bool py_truthy(py_val_t v);

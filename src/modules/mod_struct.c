@@ -252,7 +252,8 @@ static void pack_one(const item_t *it, uint8_t *p, py_val_t v) {
     case 'f': {
         double d = float_arg(v);
         float f = (float)d;
-        if (isinf(f) && isfinite(d))
+        /* CPython's native packer just converts (giving inf); standard orders check */
+        if (isinf(f) && isfinite(d) && it->order != ORD_NATIVE)
             py_raise_msg(&py_type_OverflowError, "float too large to pack with f format");
         uint32_t u;
         memcpy(&u, &f, 4);

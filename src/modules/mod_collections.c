@@ -318,6 +318,18 @@ static py_val_t deque_binary(py_binop_t op, py_val_t lhs, py_val_t rhs) {
         extend_right(r, rhs);
         return r;
     }
+    if ((op == PY_OP_MUL || op == PY_OP_MUL + PY_OP_INPLACE) && py_is_int(rhs)) {
+        /* d * n: n copies end to end (the maxlen still applies) */
+        int64_t n = py_to_i64(rhs);
+        py_val_t r = op == PY_OP_MUL ? dq_copy(1, &lhs, PY_NULL) : lhs;
+        if (n <= 0) {
+            dq_clear(1, &r, PY_NULL);
+            return r;
+        }
+        py_val_t items = py_list_from_iter(r);
+        for (int64_t k = 1; k < n; k++) extend_right(r, items);
+        return r;
+    }
     return PY_NULL;
 }
 

@@ -4,10 +4,11 @@
  * All four use 64-byte blocks and 32-bit words, so one object layout and one
  * driver serve them: an algorithm supplies its initial state, its block
  * function and its word order (big-endian for SHA, little-endian for MD5).
- * digest() pads a copy of the state, so a hash may keep receiving data
- * afterwards (CPython's behaviour; MicroPython forbids it, which no correct
- * program relies on).  Each algorithm is its own type, so hashlib.sha256 is
- * a class as in MicroPython.
+ * digest() finishes the hash as on MicroPython: a later update() or digest()
+ * raises ValueError("hash is final").  hexdigest() (CPython's; MicroPython has
+ * none) pads a copy of the state and never finishes it, so code written for
+ * CPython that reads both digests still works.  Each algorithm is its own
+ * type, so hashlib.sha256 is a class as in MicroPython.
  */
 #include <math.h>
 #include <string.h>
@@ -31,6 +32,7 @@ typedef struct {
     uint32_t state[8];
     uint8_t buf[64];
     uint32_t buflen;
+    bool final; /* digest() was called */
 } hash_t;
 
 static inline uint32_t rotl(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
@@ -286,13 +288,19 @@ static py_val_t hash_make_new(py_type_t *type, int argc, const py_val_t *argv, p
     return construct(type, type->name, argc, argv, kwnames);
 }
 
+static PY_NORETURN void is_final(void) { py_raise_msg(&py_type_ValueError, "hash is final"); }
+
 static py_val_t m_update(int argc, const py_val_t *argv, py_val_t kw) {
-    feed(as_hash(argv[0]), argv[1]);
+    hash_t *h = as_hash(argv[0]);
+    if (h->final) is_final();
+    feed(h, argv[1]);
     return PY_NONE;
 }
 
 static py_val_t m_digest(int argc, const py_val_t *argv, py_val_t kw) {
     hash_t *h = as_hash(argv[0]);
+    if (h->final) is_final();
+    h->final = true;
     uint8_t out[32];
     hash_final(h, out);
     return py_bytes_new(out, (size_t)h->algo->digest_size);

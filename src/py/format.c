@@ -17,6 +17,33 @@
 
 #include "objcore.h"
 #include "runtime.h"
+#include "str_impl.h"
+
+/* The decimal text of a small int into out (>= 24 bytes); returns its length. */
+static size_t put_small_dec(char *out, int64_t x) {
+    static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                   "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                   "8081828384858687888990919293949596979899";
+    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+    while (u >= 100) { /* two digits per division */
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        p -= 2;
+        memcpy(p, pairs + 2 * r, 2);
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
+    if (x < 0) *--p = '-';
+    size_t len = (size_t)(tmp + sizeof tmp - p);
+    memcpy(out, p, len);
+    return len;
+}
 
 static size_t utf8_count(const char *s, size_t n) {
     size_t c = 0;
@@ -450,7 +477,14 @@ py_val_t py_format_builtin(py_val_t v, py_val_t specv) {
     specv = str_unwrap(specv);
     const char *s = py_str_data(specv);
     size_t n = py_str_len(specv);
-    if (n == 0) return py_is_type(v, &py_type_str) ? v : py_str(v);
+    if (n == 0) {
+        if (py_is_small(v)) { /* f"{i}": skip str()'s builder */
+            char buf[24];
+            size_t k = put_small_dec(buf, py_as_small(v));
+            return py_str_new_n(buf, k, k);
+        }
+        return py_is_type(v, &py_type_str) ? v : py_str(v);
+    }
     spec_t sp;
     parse_spec(v, s, n, &sp);
     if (py_is_float(v) || (py_is_obj(v) && py_is_instance(v, &py_type_float))) {
@@ -563,7 +597,67 @@ static py_val_t int_arg(py_val_t x, char conv) {
     py_raise_msg(&py_type_TypeError, "%%%c format: a real number is required, not %s", conv, py_type_name(x));
 }
 
+/* The common case of str % args, in a stack buffer with no builder: an exact
+ * str format whose conversions are only bare %s of exact strs, %d/%i of small
+ * ints and %%, with exactly the right number of arguments, and a short
+ * result.  PY_NULL for anything else: the general path then starts over (it
+ * also raises every error).  Nothing is allocated before the result, so no
+ * pointer here can go stale. */
+static py_val_t mod_format_simple(py_str_t *fs, py_val_t args) {
+    const py_val_t *items;
+    size_t n;
+    if (py_is_type(args, &py_type_tuple)) {
+        items = py_as_tuple(args)->items;
+        n = py_as_tuple(args)->len;
+    } else if (py_is_small(args) || py_is_type(args, &py_type_str)) {
+        items = &args;
+        n = 1;
+    } else {
+        return PY_NULL;
+    }
+    char buf[256];
+    size_t len = 0, next = 0;
+    bool ascii = fs->ascii;
+    const char *f = fs->data, *e = f + fs->len;
+    for (;;) {
+        const char *pct = memchr(f, '%', (size_t)(e - f));
+        size_t lit = (size_t)((pct ? pct : e) - f);
+        if (lit > sizeof buf - len) return PY_NULL;
+        memcpy(buf + len, f, lit);
+        len += lit;
+        if (!pct) break;
+        if (e - pct < 2) return PY_NULL;
+        char c = pct[1];
+        f = pct + 2;
+        if (c == '%') {
+            if (len == sizeof buf) return PY_NULL;
+            buf[len++] = '%';
+            continue;
+        }
+        if (next == n) return PY_NULL;
+        py_val_t v = items[next++];
+        if ((c == 'd' || c == 'i') && py_is_small(v)) {
+            if (sizeof buf - len < 24) return PY_NULL;
+            len += put_small_dec(buf + len, py_as_small(v));
+        } else if (c == 's' && py_is_type(v, &py_type_str)) {
+            py_str_t *a = py_as_str(v);
+            if (a->len > sizeof buf - len) return PY_NULL;
+            memcpy(buf + len, a->data, a->len);
+            len += a->len;
+            ascii = ascii && a->ascii;
+        } else {
+            return PY_NULL;
+        }
+    }
+    if (next != n) return PY_NULL;
+    return py_str_new_n(buf, len, ascii ? len : py_utf8_count(buf, len));
+}
+
 py_val_t py_str_mod_format(py_val_t fmtv, py_val_t args) {
+    if (py_is_type(fmtv, &py_type_str)) {
+        py_val_t r = mod_format_simple(py_as_str(fmtv), args);
+        if (!py_is_null(r)) return r;
+    }
     /* f and a.items point inside these objects: keep them visible to the
      * conservative stack scan while we allocate */
     volatile py_val_t keep[2] = {fmtv, args};

@@ -59,6 +59,10 @@ static const uint16_t class_size[NCLASS] = {
     336, 352, 368, 384, 400, 416, 432, 448, 464, 480, 496, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048,
 };
 static uint16_t class_nblocks[NCLASS];
+/* ceil(2^32 / size): (offset * recip) >> 32 is offset / size for every offset
+ * in a page (4096 * 2048 < 2^32 keeps the rounding error below 1 / size), so
+ * finding a block needs no division */
+static uint32_t class_recip[NCLASS];
 static uint64_t class_invalid[NCLASS][4]; /* bits of block indexes past the page's end */
 
 static struct {
@@ -72,8 +76,9 @@ static struct {
     uint32_t high;       /* pages at or above this index were never used */
     uint32_t cur[NCLASS];
     uint32_t avail[NCLASS];
-    size_t used;    /* bytes in live blocks */
-    size_t next_gc; /* collect when used reaches this */
+    size_t used;       /* bytes in live blocks */
+    size_t next_gc;    /* collect when used reaches this */
+    size_t fast_limit; /* allocation's fast path only below this (0: always the slow path) */
     char *stack_base;
     bool enabled, stress, locked, collecting;
     long fail_after;
@@ -86,6 +91,13 @@ static struct {
     void **mstack;
     size_t msp, mcap;
 } H;
+
+/* The fast path of allocation skips every check but the heap limit, so it is
+ * off (limit 0) while a switch that alloc_slow tests is on. */
+static void update_fast(void) {
+    if (H.locked || H.stress || H.fail_after > 0) H.fast_limit = 0;
+    else H.fast_limit = H.enabled ? H.next_gc : SIZE_MAX;
+}
 
 /* ------------------------------------------------------------ pages */
 
@@ -198,7 +210,7 @@ static inline uint8_t *find_block(uintptr_t p, page_t **pg_out, uint32_t *idx) {
     switch (pg->kind) {
     case P_SMALL: {
         uint32_t in = (uint32_t)(off & (PAGE_SIZE - 1));
-        uint32_t b = in / class_size[pg->cls];
+        uint32_t b = (uint32_t)(((uint64_t)in * class_recip[pg->cls]) >> 32);
         if (b >= class_nblocks[pg->cls]) return NULL;
         if (!((pg->alloc[b >> 6] >> (b & 63)) & 1)) return NULL;
         *pg_out = pg;
@@ -256,6 +268,10 @@ void py_gc_init(size_t heap_limit, void *stack_base) {
         fprintf(stderr, "fatal: cannot reserve a heap of %zu bytes\n", size);
         exit(1);
     }
+#ifdef MADV_HUGEPAGE
+    /* fewer page faults as the heap grows (the kernel may ignore this) */
+    madvise(a, size, MADV_HUGEPAGE);
+#endif
     H.lo = a;
     H.arena_size = size;
     H.hi = H.lo + size;
@@ -271,6 +287,7 @@ void py_gc_init(size_t heap_limit, void *stack_base) {
     for (int c = 0; c < NCLASS; c++) {
         uint32_t n = (uint32_t)(PAGE_SIZE / class_size[c]);
         class_nblocks[c] = (uint16_t)n;
+        class_recip[c] = (uint32_t)((((uint64_t)1 << 32) + class_size[c] - 1) / class_size[c]);
         for (uint32_t b = n; b < 256; b++) class_invalid[c][b >> 6] |= 1ull << (b & 63);
         H.cur[c] = H.avail[c] = NONE_PAGE;
     }
@@ -280,6 +297,7 @@ void py_gc_init(size_t heap_limit, void *stack_base) {
     /* debugging aid: collect at every allocation */
     const char *st = getenv("BREADBOARD_GC_STRESS");
     H.stress = st && *st && *st != '0';
+    update_fast();
 }
 
 void py_gc_deinit(void) {
@@ -294,8 +312,8 @@ void py_gc_deinit(void) {
 
 /* ------------------------------------------------------------ marking */
 
-static void mark_push(void *blk) {
-    if (H.msp == H.mcap) {
+static __attribute__((noinline)) void mark_grow(void) {
+    {
         size_t ncap = H.mcap ? H.mcap * 2 : 4096;
         void **n = realloc(H.mstack, ncap * sizeof(void *));
         if (!n) {
@@ -305,6 +323,10 @@ static void mark_push(void *blk) {
         H.mstack = n;
         H.mcap = ncap;
     }
+}
+
+static inline void mark_push(void *blk) {
+    if (H.msp == H.mcap) mark_grow();
     H.mstack[H.msp++] = blk;
 }
 
@@ -321,6 +343,11 @@ static inline void mark_addr(uintptr_t p) {
         if (pg->large_mark) return;
         pg->large_mark = 1;
     }
+    /* Leaves (raw buffers, strs, ints...: no trace slot, and a static type
+     * that needs no marking) are done now: pushing them would only make
+     * drain pop them again. */
+    const py_type_t *t = ((py_obj_t *)blk)->type;
+    if (!t || (!t->trace && ((const uint8_t *)t < H.lo || (const uint8_t *)t >= H.hi))) return;
     mark_push(blk);
 }
 
@@ -334,7 +361,15 @@ void py_gc_mark_raw(void *payload) {
     if (payload) mark_addr((uintptr_t)payload);
 }
 void py_gc_mark_array(const py_val_t *a, size_t n) {
-    for (size_t i = 0; i < n; i++)
+    /* marking reads each object's first word (its type): fetch a few items
+     * ahead so big lists do not wait on one cache miss per element */
+    enum { AHEAD = 8 };
+    size_t i = 0;
+    for (; i + AHEAD < n; i++) {
+        if (py_is_obj(a[i + AHEAD])) __builtin_prefetch(py_as_ptr(a[i + AHEAD]));
+        if (py_is_obj(a[i])) mark_addr((uintptr_t)py_as_ptr(a[i]));
+    }
+    for (; i < n; i++)
         if (py_is_obj(a[i])) mark_addr((uintptr_t)py_as_ptr(a[i]));
 }
 
@@ -436,6 +471,7 @@ void py_gc_collect(void) {
     size_t step = H.used > MIN_STEP ? H.used : MIN_STEP;
     H.next_gc = H.used + step;
     H.collecting = false;
+    update_fast();
 }
 
 /* ------------------------------------------------------------ allocation */
@@ -454,10 +490,14 @@ static void *try_alloc(size_t size) {
     return p;
 }
 
-void *py_gc_alloc(py_type_t *type, size_t size) {
+/* The slow cases of allocation: a collection is due or forced (stress), the
+ * lock, the fail-after switch, a full heap. */
+static __attribute__((noinline)) void *alloc_slow(size_t size) {
     if (H.locked) py_raise_no_memory();
-    if (H.fail_after > 0 && --H.fail_after == 0) py_raise_no_memory();
-    if (size < 16) size = 16;
+    if (H.fail_after > 0 && --H.fail_after == 0) {
+        update_fast();
+        py_raise_no_memory();
+    }
     if (size > H.limit) py_raise_no_memory();
     if (!H.collecting && H.enabled && (H.stress || H.used >= H.next_gc)) py_gc_collect();
     void *p = try_alloc(size);
@@ -466,8 +506,47 @@ void *py_gc_alloc(py_type_t *type, size_t size) {
         p = try_alloc(size);
         if (!p) py_raise_no_memory();
     }
+    return p;
+}
+
+/* A block of at least size bytes, contents undefined.  The fast path takes a
+ * free block from the current page of the class when no collection is due
+ * and no switch is on (H.fast_limit, see update_fast). */
+static inline void *alloc_block(size_t size) {
+    if (size <= 512 && H.used < H.fast_limit) {
+        int c = (int)((size + 15) >> 4) - 1;
+        uint32_t pi = H.cur[c];
+        if (pi != NONE_PAGE && H.used + class_size[c] <= H.limit) {
+            page_t *pg = &H.pages[pi];
+            if (pg->nfree) {
+                for (int w = 0; w < 4; w++) {
+                    uint64_t freebits = ~pg->alloc[w];
+                    if (freebits) {
+                        int b = __builtin_ctzll(freebits);
+                        pg->alloc[w] |= 1ull << b;
+                        pg->nfree--;
+                        H.used += class_size[c];
+                        return page_addr(pi) + (size_t)(w * 64 + b) * class_size[c];
+                    }
+                }
+            }
+        }
+    }
+    return alloc_slow(size);
+}
+
+void *py_gc_alloc(py_type_t *type, size_t size) {
+    if (size < 16) size = 16;
+    void *p = alloc_block(size);
     size_t n = size <= SMALL_MAX ? class_size[size_class(size)] : size;
     memset(p, 0, n);
+    ((py_obj_t *)p)->type = type;
+    return p;
+}
+
+void *py_gc_alloc_nz(py_type_t *type, size_t size) {
+    if (size < 16) size = 16;
+    void *p = alloc_block(size);
     ((py_obj_t *)p)->type = type;
     return p;
 }
@@ -479,8 +558,15 @@ void *py_raw_alloc(size_t payload) {
     return py_raw_data(r);
 }
 
-void *py_raw_realloc(void *payload, size_t new_payload) {
-    if (!payload) return py_raw_alloc(new_payload);
+void *py_raw_alloc_nz(size_t payload) {
+    if (payload > H.limit) py_raise_no_memory();
+    py_raw_t *r = py_gc_alloc_nz(&py_type_raw, sizeof(py_raw_t) + payload);
+    r->size = payload;
+    return py_raw_data(r);
+}
+
+static void *raw_realloc(void *payload, size_t new_payload, bool zero) {
+    if (!payload) return zero ? py_raw_alloc(new_payload) : py_raw_alloc_nz(new_payload);
     py_raw_t *r = py_raw_of(payload);
     page_t *pg;
     uint32_t b;
@@ -488,16 +574,19 @@ void *py_raw_realloc(void *payload, size_t new_payload) {
     if (blk == (uint8_t *)r) {
         size_t cap = block_size(pg) - sizeof(py_raw_t);
         if (new_payload <= cap) {
-            if (new_payload > r->size) memset((char *)payload + r->size, 0, new_payload - r->size);
+            if (zero && new_payload > r->size) memset((char *)payload + r->size, 0, new_payload - r->size);
             r->size = new_payload;
             return payload;
         }
     }
-    void *n = py_raw_alloc(new_payload);
+    void *n = zero ? py_raw_alloc(new_payload) : py_raw_alloc_nz(new_payload);
     memcpy(n, payload, r->size < new_payload ? r->size : new_payload);
     py_raw_free(payload);
     return n;
 }
+
+void *py_raw_realloc(void *payload, size_t new_payload) { return raw_realloc(payload, new_payload, true); }
+void *py_raw_realloc_nz(void *payload, size_t new_payload) { return raw_realloc(payload, new_payload, false); }
 
 void py_raw_free(void *payload) {
     if (!payload || H.collecting) return;
@@ -541,16 +630,31 @@ void py_gc_add_root_fn(void (*fn)(void)) {
     H.root_fns[H.nroot_fns++] = fn;
 }
 
-void py_gc_enable(bool on) { H.enabled = on; }
+void py_gc_enable(bool on) {
+    H.enabled = on;
+    update_fast();
+}
 bool py_gc_is_enabled(void) { return H.enabled; }
 size_t py_gc_bytes_used(void) { return H.used; }
 size_t py_gc_bytes_free(void) { return H.limit > H.used ? H.limit - H.used : 0; }
 size_t py_gc_heap_limit(void) { return H.limit; }
-void py_gc_lock(void) { H.locked = true; }
-void py_gc_unlock(void) { H.locked = false; }
+void py_gc_lock(void) {
+    H.locked = true;
+    update_fast();
+}
+void py_gc_unlock(void) {
+    H.locked = false;
+    update_fast();
+}
 bool py_gc_is_locked(void) { return H.locked; }
-void py_gc_set_stress(bool on) { H.stress = on; }
-void py_gc_fail_after(long k) { H.fail_after = k; }
+void py_gc_set_stress(bool on) {
+    H.stress = on;
+    update_fast();
+}
+void py_gc_fail_after(long k) {
+    H.fail_after = k;
+    update_fast();
+}
 
 bool py_gc_is_heap_ptr(const void *p) {
     page_t *pg;

@@ -28,6 +28,11 @@ void *py_gc_alloc(py_type_t *type, size_t size);
 void *py_raw_alloc(size_t payload);
 void *py_raw_realloc(void *payload, size_t new_payload);
 void py_raw_free(void *payload); /* optional early release; NULL is fine */
+/* The same without zeroing, for blocks the caller fills completely before
+ * they can be read (str/bytes text, string builders): only the header is set. */
+void *py_gc_alloc_nz(py_type_t *type, size_t size);
+void *py_raw_alloc_nz(size_t payload);
+void *py_raw_realloc_nz(void *payload, size_t new_payload);
 
 /* Marking, for trace slots and root callbacks. */
 void py_gc_mark(py_val_t v);

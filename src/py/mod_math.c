@@ -21,6 +21,14 @@ static py_val_t checked(double r, double x) {
         double x = arg(argv, 0);                                                                             \
         return checked(fn(x), x);                                                                            \
     }
+/* Functions with a pole (log10(0), atanh(1)): an infinite result from a
+ * finite argument is a domain error there, as in CPython, not an overflow. */
+#define POLE(name, fn)                                                                                       \
+    static py_val_t m_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
+        double x = arg(argv, 0), r = fn(x);                                                                  \
+        if (isinf(r) && isfinite(x)) domain_error();                                                         \
+        return checked(r, x);                                                                                \
+    }
 UNARY(sqrt, sqrt)
 UNARY(exp, exp)
 UNARY(expm1, expm1)
@@ -35,13 +43,13 @@ UNARY(cosh, cosh)
 UNARY(tanh, tanh)
 UNARY(asinh, asinh)
 UNARY(acosh, acosh)
-UNARY(atanh, atanh)
+POLE(atanh, atanh)
 UNARY(erf, erf)
 UNARY(erfc, erfc)
 UNARY(fabs, fabs)
-UNARY(log2, log2)
-UNARY(log10, log10)
-UNARY(log1p, log1p)
+POLE(log2, log2)
+POLE(log10, log10)
+POLE(log1p, log1p)
 
 static py_val_t m_gamma(int argc, const py_val_t *argv, py_val_t kw) {
     double x = arg(argv, 0);
@@ -85,7 +93,9 @@ static py_val_t m_pow(int argc, const py_val_t *argv, py_val_t kw) {
     double x = arg(argv, 0), y = arg(argv, 1);
     if (x == 0 && y < 0) domain_error();
     if (x < 0 && y != floor(y) && isfinite(y)) domain_error();
-    return py_float(pow(x, y));
+    double r = pow(x, y);
+    if (isinf(r) && isfinite(x) && isfinite(y)) py_raise_msg(&py_type_OverflowError, "math range error");
+    return py_float(r);
 }
 static py_val_t m_atan2(int argc, const py_val_t *argv, py_val_t kw) {
     return py_float(atan2(arg(argv, 0), arg(argv, 1)));
@@ -124,7 +134,11 @@ static py_val_t m_frexp(int argc, const py_val_t *argv, py_val_t kw) {
     return py_tuple_pack(2, py_float(m), py_int_from_i64(e));
 }
 static py_val_t m_ldexp(int argc, const py_val_t *argv, py_val_t kw) {
-    return py_float(ldexp(arg(argv, 0), (int)py_to_i64(argv[1])));
+    double x = arg(argv, 0);
+    int64_t e = py_to_i64(argv[1]);
+    double r = ldexp(x, e > 100000 ? 100000 : e < -100000 ? -100000 : (int)e);
+    if (isinf(r) && isfinite(x)) py_raise_msg(&py_type_OverflowError, "math range error");
+    return py_float(r);
 }
 static py_val_t m_isclose(int argc, const py_val_t *argv, py_val_t kwnames) {
     double a = arg(argv, 0), b = arg(argv, 1);

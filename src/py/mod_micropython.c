@@ -37,7 +37,11 @@ __attribute__((noinline)) static void run_protected(py_val_t fn, py_val_t arg) {
     py_print_exception(t.exc, py_cur_stdout());
 }
 
-void py_run_scheduled(void) {
+/* Callbacks do not nest: one scheduled from inside a callback runs after it
+ * returns (MicroPython locks the scheduler while a callback runs). */
+static bool sched_running;
+
+__attribute__((noinline)) static void run_queue(void) {
     while (sched_count > 0) {
         py_val_t fn = sched_q[sched_head * 2], arg = sched_q[sched_head * 2 + 1];
         sched_q[sched_head * 2] = sched_q[sched_head * 2 + 1] = PY_NONE;
@@ -45,6 +49,20 @@ void py_run_scheduled(void) {
         sched_count--;
         run_protected(fn, arg);
     }
+}
+
+void py_run_scheduled(void) {
+    if (sched_running) return;
+    sched_running = true;
+    py_try_t t;
+    if (py_try(&t)) {
+        run_queue();
+        py_try_end(&t);
+        sched_running = false;
+        return;
+    }
+    sched_running = false;
+    py_raise(t.exc);
 }
 
 bool py_schedule(py_val_t fn, py_val_t arg) {

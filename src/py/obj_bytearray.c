@@ -184,7 +184,7 @@ static void set_slice(py_bytearray_t *b, py_val_t slice, py_val_t value) {
         return;
     }
     if (py_is_null(value) || n == 0) {
-        /* extended slice deletion (CPython also deletes on an empty value): compact the survivors in index order */
+        /* extended slice deletion (CPython deletes on an empty value too): compact the survivors */
         if (count == 0) return;
         bool *drop = py_raw_alloc(b->len);
         ssize_t j = start;

@@ -570,6 +570,21 @@ void py_handle_pending(void) {
     if (py_scheduled_count() > 0) py_run_scheduled();
 }
 
+/* MicroPython runs scheduled callbacks only at jump opcodes, never at a
+ * call, so `schedule(f, x); print(1)` prints before f runs.  Call sites use
+ * this: it does the rest of py_handle_pending and leaves the callbacks
+ * pending for the next jump. */
+void py_handle_pending_call(void) {
+    if (py_scheduled_count() == 0 || py_sigint) {
+        py_handle_pending();
+        return;
+    }
+    if (py_tick_budget < 0) {
+        if (py_tick_hook) py_tick_hook();
+        else py_tick_budget = INT32_MAX;
+    }
+}
+
 /* Called by py_init once the types work: preallocates MemoryError. */
 void py_exceptions_init(void) {
     py_type_BaseException.methods = exc_methods;

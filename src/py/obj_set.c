@@ -262,40 +262,51 @@ bool py_set_contains(py_val_t set, py_val_t v) {
 
 static inline bool has(set_t *s, py_val_t k, uint64_t h) { return find(s, k, h) >= 0; }
 
-/* A copy of s with type t; the same table layout, so the same order. */
+/* The operations below follow the steps of CPython's setobject.c (when a table is resized, to what size,
+ * which operand is iterated and in which order), so that results iterate -- and print -- in CPython's
+ * order, not just hold the same keys. */
+
+/* An empty set gets CPython's initial 8-slot table before a bulk insert sizes it. */
+static void ensure_table(set_t *s) {
+    if (!s->table) resize(s, 0);
+}
+
+/* CPython's set_merge: adds other's keys to s. */
+static void merge(set_t *s, set_t *o) {
+    if (o == s || !o->used) return;
+    ensure_table(s);
+    if ((s->fill + o->used) * 5 >= s->mask * 3) resize(s, (s->used + o->used) * 2);
+    if (s->fill == 0 && s->mask == o->mask && o->fill == o->used) {
+        memcpy(s->table, o->table, (o->mask + 1) * sizeof(sentry_t));
+        s->fill = s->used = o->used;
+        return;
+    }
+    if (s->fill == 0) {
+        FOR_EACH(o, k, h, { insert_clean(s->table, s->mask, k, h); })
+        s->fill = s->used = o->used;
+        return;
+    }
+    FOR_EACH(o, k, h, { add_hashed(s, k, h); })
+}
+
+/* A copy of s with type t (CPython's make_new_set from a set). */
 static set_t *copy_as(set_t *s, py_type_t *t) {
     set_t *r = set_alloc(t);
-    if (!s->used) return r;
-    if (s->fill == s->used) {
-        size_t slots = s->mask + 1;
-        r->table = py_raw_alloc(slots * sizeof(sentry_t));
-        memcpy(r->table, s->table, slots * sizeof(sentry_t));
-        r->mask = s->mask;
-        r->used = r->fill = s->used;
-        return r;
-    }
-    resize(r, s->used * 5 / 3 + 1);
-    FOR_EACH(s, k, h, { add_hashed(r, k, h); })
+    merge(r, s);
     return r;
 }
 
+/* CPython's set_update_internal. */
 static void update_iter(set_t *s, py_val_t other) {
     set_t *o = as_set(other);
     if (o) {
-        if (o == s) return;
-        if (!s->used && o->fill == o->used && o->used) {
-            set_t *c = copy_as(o, s->h.type);
-            s->table = c->table;
-            s->mask = c->mask;
-            s->used = c->used;
-            s->fill = c->fill;
-            s->hash = -1;
-            return;
-        }
-        FOR_EACH(o, k, h, { add_hashed(s, k, h); })
+        merge(s, o);
         return;
     }
-    if (py_is_instance(other, &py_type_dict)) {
+    if (py_is_type(other, &py_type_dict)) {
+        size_t n = py_dict_len(other);
+        ensure_table(s);
+        if ((s->fill + n) * 5 >= s->mask * 3) resize(s, (s->used + n) * 2);
         size_t pos = 0;
         py_val_t k;
         while (py_dict_next(other, &pos, &k, NULL)) add_hashed(s, k, py_key_hash(k));
@@ -316,43 +327,128 @@ static set_t *set_arg(py_val_t other) {
 
 static set_t *s_union(set_t *a, set_t *b, py_type_t *t) {
     set_t *r = copy_as(a, t);
-    FOR_EACH(b, k, h, { add_hashed(r, k, h); })
+    merge(r, b);
     return r;
 }
 
-static set_t *s_intersection(set_t *a, set_t *b, py_type_t *t) {
+/* CPython's set_intersection: a set operand iterates the smaller set (the other one on a tie), any other
+ * iterable is walked in its own order. */
+static set_t *intersection_any(set_t *a, py_val_t other, py_type_t *t) {
     set_t *r = set_alloc(t);
-    if (b->used < a->used) {
-        set_t *x = a;
-        a = b;
-        b = x;
+    set_t *b = as_set(other);
+    if (b) {
+        if (b->used > a->used) {
+            set_t *x = a;
+            a = b;
+            b = x;
+        }
+        FOR_EACH(b, k, h, {
+            if (has(a, k, h)) add_hashed(r, k, h);
+        })
+        return r;
     }
-    FOR_EACH(a, k, h, {
-        if (has(b, k, h)) add_hashed(r, k, h);
-    })
+    py_val_t it = py_iter(other);
+    for (py_val_t v; !py_is_null(v = py_next(it));) {
+        uint64_t h = py_key_hash(v);
+        if (has(a, v, h)) add_hashed(r, v, h);
+    }
     return r;
 }
 
-static set_t *s_difference(set_t *a, set_t *b, py_type_t *t) {
+static set_t *s_intersection(set_t *a, set_t *b, py_type_t *t) { return intersection_any(a, py_obj(b), t); }
+
+static void swap_in(set_t *s, set_t *r) {
+    s->table = r->table;
+    s->mask = r->mask;
+    s->used = r->used;
+    s->fill = r->fill;
+    s->finger = 0;
+}
+
+/* CPython's set_difference_update_internal: discards, then drops the dummies when over a quarter. */
+static void difference_update_any(set_t *s, py_val_t other) {
+    set_t *o = as_set(other);
+    if (o == s) {
+        clear_set(s);
+        return;
+    }
+    if (o) {
+        FOR_EACH(o, k, h, {
+            ssize_t j = find(s, k, h);
+            if (j >= 0) remove_slot(s, (size_t)j);
+        })
+    } else {
+        py_val_t it = py_iter(other);
+        for (py_val_t v; !py_is_null(v = py_next(it));) {
+            uint64_t h;
+            py_val_t k = lookup_key(v, &h);
+            ssize_t j = find(s, k, h);
+            if (j >= 0) remove_slot(s, (size_t)j);
+        }
+    }
+    if (s->table && s->fill - s->used > s->mask / 4) resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
+}
+
+/* CPython's set_difference: a copy then discards when s is much larger than other (or other is not a set
+ * or dict), else a fresh set of s's keys missing from other. */
+static set_t *difference_any(set_t *a, py_val_t other, py_type_t *t) {
+    set_t *b = as_set(other);
+    bool dict = !b && py_is_type(other, &py_type_dict);
+    size_t on = b ? b->used : dict ? py_dict_len(other) : 0;
+    if ((!b && !dict) || (a->used >> 2) > on) {
+        set_t *r = copy_as(a, t);
+        difference_update_any(r, other);
+        return r;
+    }
     set_t *r = set_alloc(t);
     FOR_EACH(a, k, h, {
-        if (!has(b, k, h)) add_hashed(r, k, h);
+        bool in = b ? has(b, k, h) : !py_is_null(py_dict_get(other, k));
+        if (!in) add_hashed(r, k, h);
     })
     return r;
 }
 
-/* b's keys are distinct, so a key of b is in r exactly when it is in a */
-static set_t *s_symdiff(set_t *a, set_t *b, py_type_t *t) {
-    set_t *r = copy_as(a, t);
-    FOR_EACH(b, k, h, {
-        ssize_t j = find(r, k, h);
+static set_t *s_difference(set_t *a, set_t *b, py_type_t *t) { return difference_any(a, py_obj(b), t); }
+
+/* CPython's set_symmetric_difference_update. */
+static void symdiff_update_any(set_t *s, py_val_t other) {
+    set_t *o = as_set(other);
+    if (o == s) {
+        clear_set(s);
+        return;
+    }
+    if (!o && py_is_type(other, &py_type_dict)) {
+        size_t pos = 0;
+        py_val_t k;
+        while (py_dict_next(other, &pos, &k, NULL)) {
+            uint64_t h = py_key_hash(k);
+            ssize_t j = find(s, k, h);
+            if (j >= 0)
+                remove_slot(s, (size_t)j);
+            else
+                add_hashed(s, k, h);
+        }
+        return;
+    }
+    if (!o) o = set_arg(other);
+    FOR_EACH(o, k, h, {
+        ssize_t j = find(s, k, h);
         if (j >= 0)
-            remove_slot(r, (size_t)j);
+            remove_slot(s, (size_t)j);
         else
-            add_hashed(r, k, h);
+            add_hashed(s, k, h);
     })
+}
+
+/* CPython's set_symmetric_difference: a copy of other, updated with a. */
+static set_t *symdiff_any(set_t *a, py_val_t other, py_type_t *t) {
+    set_t *r = set_alloc(t);
+    update_iter(r, other);
+    symdiff_update_any(r, py_obj(a));
     return r;
 }
+
+static set_t *s_symdiff(set_t *a, set_t *b, py_type_t *t) { return symdiff_any(a, py_obj(b), t); }
 
 static bool s_subset(set_t *a, set_t *b) {
     if (a->used > b->used) return false;
@@ -375,39 +471,11 @@ static bool s_disjoint(set_t *a, set_t *b) {
 }
 
 /* in-place forms on a mutable set */
-static void s_intersection_update(set_t *s, set_t *o) {
-    set_t *r = s_intersection(s, o, &py_type_set);
-    s->table = r->table;
-    s->mask = r->mask;
-    s->used = r->used;
-    s->fill = r->fill;
-    s->finger = 0;
-}
+static void s_intersection_update(set_t *s, set_t *o) { swap_in(s, intersection_any(s, py_obj(o), &py_type_set)); }
 
-static void s_difference_update(set_t *s, set_t *o) {
-    if (s == o) {
-        clear_set(s);
-        return;
-    }
-    FOR_EACH(o, k, h, {
-        ssize_t j = find(s, k, h);
-        if (j >= 0) remove_slot(s, (size_t)j);
-    })
-}
+static void s_difference_update(set_t *s, set_t *o) { difference_update_any(s, py_obj(o)); }
 
-static void s_symdiff_update(set_t *s, set_t *o) {
-    if (s == o) {
-        clear_set(s);
-        return;
-    }
-    FOR_EACH(o, k, h, {
-        ssize_t j = find(s, k, h);
-        if (j >= 0)
-            remove_slot(s, (size_t)j);
-        else
-            add_hashed(s, k, h);
-    })
-}
+static void s_symdiff_update(set_t *s, set_t *o) { symdiff_update_any(s, py_obj(o)); }
 
 /* ------------------------------------------------------------ slots */
 
@@ -771,43 +839,38 @@ static py_val_t m_intersection(int argc, const py_val_t *argv, py_val_t kw) {
     py_type_t *t = base_kind(s);
     if (argc == 1) return py_obj(copy_as(s, t));
     set_t *r = s;
-    for (int i = 1; i < argc; i++) r = s_intersection(r, set_arg(argv[i]), t);
+    for (int i = 1; i < argc; i++) r = intersection_any(r, argv[i], t);
     return py_obj(r);
 }
 
 static py_val_t m_intersection_update(int argc, const py_val_t *argv, py_val_t kw) {
     set_t *s = self_set(argv[0]);
-    for (int i = 1; i < argc; i++) s_intersection_update(s, set_arg(argv[i]));
+    for (int i = 1; i < argc; i++) swap_in(s, intersection_any(s, argv[i], &py_type_set));
     return PY_NONE;
 }
 
 static py_val_t m_difference(int argc, const py_val_t *argv, py_val_t kw) {
     set_t *s = self_set(argv[0]);
     py_type_t *t = base_kind(s);
-    set_t *r = copy_as(s, t);
-    for (int i = 1; i < argc; i++) s_difference_update(r, set_arg(argv[i]));
+    if (argc == 1) return py_obj(copy_as(s, t));
+    set_t *r = difference_any(s, argv[1], t);
+    for (int i = 2; i < argc; i++) difference_update_any(r, argv[i]);
     return py_obj(r);
 }
 
 static py_val_t m_difference_update(int argc, const py_val_t *argv, py_val_t kw) {
     set_t *s = self_set(argv[0]);
-    for (int i = 1; i < argc; i++) s_difference_update(s, set_arg(argv[i]));
+    for (int i = 1; i < argc; i++) difference_update_any(s, argv[i]);
     return PY_NONE;
 }
 
 static py_val_t m_symmetric_difference(int argc, const py_val_t *argv, py_val_t kw) {
     set_t *s = self_set(argv[0]);
-    return py_obj(s_symdiff(s, set_arg(argv[1]), base_kind(s)));
+    return py_obj(symdiff_any(s, argv[1], base_kind(s)));
 }
 
 static py_val_t m_symmetric_difference_update(int argc, const py_val_t *argv, py_val_t kw) {
-    set_t *s = self_set(argv[0]);
-    set_t *o = set_arg(argv[1]);
-    if (o == s) {
-        clear_set(s);
-        return PY_NONE;
-    }
-    s_symdiff_update(s, o);
+    symdiff_update_any(self_set(argv[0]), argv[1]);
     return PY_NONE;
 }
 

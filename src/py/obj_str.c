@@ -69,8 +69,14 @@ static void set_counts(py_str_t *s) {
 
 py_str_t *py_str_alloc(size_t len) {
     if (len > ((size_t)1 << 47)) py_raise_no_memory();
-    py_str_t *s = py_gc_alloc(&py_type_str, offsetof(py_str_t, data) + len + 1);
+    /* not zeroed: the caller writes the text; every header field is set here */
+    py_str_t *s = py_gc_alloc_nz(&py_type_str, offsetof(py_str_t, data) + len + 1);
+    s->hash = 0;
     s->len = len;
+    s->nchars = 0;
+    s->interned = 0;
+    s->ascii = 0;
+    s->uniq = 0;
     s->data[len] = 0;
     return s;
 }
@@ -159,6 +165,14 @@ bool py_str_equal(py_val_t a, py_val_t b) {
     if (n <= 16) {
         /* short keys (dict lookups): overlapping 8-byte loads, or bytes; no libc call */
         if (n >= 8) return rd64(x->data) == rd64(y->data) && rd64(x->data + n - 8) == rd64(y->data + n - 8);
+        if (n >= 4) {
+            uint32_t p0, q0, p1, q1;
+            memcpy(&p0, x->data, 4);
+            memcpy(&q0, y->data, 4);
+            memcpy(&p1, x->data + n - 4, 4);
+            memcpy(&q1, y->data + n - 4, 4);
+            return p0 == q0 && p1 == q1;
+        }
         for (size_t i = 0; i < n; i++)
             if (x->data[i] != y->data[i]) return false;
         return true;

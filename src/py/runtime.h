@@ -125,6 +125,7 @@ extern char *py_stack_limit; /* set at start-up from the stack base and size */
 extern volatile int py_pending;
 extern volatile int py_sigint; /* set by the CLI's SIGINT handler with py_pending */
 void py_handle_pending(void); /* raises KeyboardInterrupt, runs scheduled callbacks */
+void py_handle_pending_call(void); /* at calls: the same, but scheduled callbacks wait for a jump */
 void py_run_scheduled(void);  /* mod_micropython.c: runs micropython.schedule() callbacks */
 /* Queues fn(arg) to run between bytecodes, as micropython.schedule does;
  * false when the queue is full.  Allocates nothing: safe from any C code. */

@@ -38,10 +38,11 @@ static void sb_grow(py_sb_t *sb, size_t more) {
     size_t ncap = sb->cap ? sb->cap * 2 : 64 - HDR - sizeof(py_raw_t) - 1;
     if (ncap < need) ncap = need + need / 4;
     char *payload;
+    /* unzeroed: only bytes below len + 1 are ever read */
     if (sb->data)
-        payload = py_raw_realloc(sb->data - HDR, HDR + ncap + 1);
+        payload = py_raw_realloc_nz(sb->data - HDR, HDR + ncap + 1);
     else
-        payload = py_raw_alloc(HDR + ncap + 1);
+        payload = py_raw_alloc_nz(HDR + ncap + 1);
     /* use the whole block (the allocator rounds up to its size class); the
      * raw header must say so, or py_raw_realloc would not keep that part */
     py_raw_t *r = py_raw_of(payload);

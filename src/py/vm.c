@@ -602,7 +602,7 @@ py_val_t py_vm_call_function(py_val_t func, int argc, const py_val_t *argv, py_v
     if (fn->code->flags & (PY_CODE_GENERATOR | PY_CODE_COROUTINE | PY_CODE_ASYNC_GENERATOR))
         return py_gen_new(fn, argc, argv, kwnames);
     py_check_stack();
-    if (py_poll_due()) py_handle_pending();
+    if (py_poll_due()) py_handle_pending_call();
     py_frame_t *f = push_frame(fn, argc, argv, kwnames);
     f->flags |= PY_FR_ENTRY;
     return run(f, PY_NULL);
@@ -2515,7 +2515,7 @@ dispatch:
 
     do_call : {
         SAVE();
-        if (py_poll_due()) py_handle_pending();
+        if (py_poll_due()) py_handle_pending_call();
         if (py_is_obj(callee) && py_obj_type(callee) == &py_type_function) {
             py_func_t *fn = py_as_ptr(callee);
             py_code_t *co = fn->code;

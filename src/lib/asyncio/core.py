@@ -133,8 +133,8 @@ class Task:
         if self._state != _PENDING:
             return False
         if self is _cur:
-            # thrown in at the task's next await
-            self._cancel_self = True
+            # MicroPython does not support a task cancelling itself
+            raise RuntimeError("can't cancel self")
         else:
             self._throw = CancelledError() if msg is None else CancelledError(msg)
             if self._key is not None:
@@ -160,7 +160,7 @@ class Task:
     __iter__ = __await__
 
     def __repr__(self):
-        return "<Task %s>" % ("pending", "done", "done", "cancelled")[self._state]
+        return "<Task>"  # as MicroPython prints it
 
 
 def _finish(t, state, value):

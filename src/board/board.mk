@@ -17,7 +17,7 @@ BOARD_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror -W
 
 $(BUILD)/board-tests/%: tests/board/%.c $(BOARD_SRCS) $(BOARD_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(BOARD_CFLAGS) -o $@ $< $(BOARD_SRCS)
+	$(CC) $(BOARD_CFLAGS) -o $@ $< $(BOARD_SRCS) -lm
 
 board-test: $(BOARD_TESTS)
 	@set -e; for t in $(BOARD_TESTS); do echo "# $$t"; $$t; done

@@ -347,21 +347,7 @@ static py_val_t deque_compare(py_cmpop_t op, py_val_t self, py_val_t other) {
             return py_compare(op, x, y);
         }
     }
-    size_t la = a->len, lb = b->len;
-    switch (op) {
-    case PY_CMP_LT:
-        return py_bool(la < lb);
-    case PY_CMP_LE:
-        return py_bool(la <= lb);
-    case PY_CMP_EQ:
-        return py_bool(la == lb);
-    case PY_CMP_NE:
-        return py_bool(la != lb);
-    case PY_CMP_GT:
-        return py_bool(la > lb);
-    default:
-        return py_bool(la >= lb);
-    }
+    return py_compare_order(op, (a->len > b->len) - (a->len < b->len));
 }
 
 static size_t index_of(deque_t *d, py_val_t key) {

@@ -383,35 +383,16 @@ static const py_method_def_t bytesio_methods[] = {
     PY_MF_END,
 };
 
-static py_type_t type_stringio = {
-    .h = {&py_type_type},
-    .name = "StringIO",
-    .flags = PY_TF_BASETYPE,
-    .instance_size = sizeof(mem_t),
-    .base = &py_type_object,
-    .methods = stringio_methods,
-    .make_new = mem_new,
-    .print = mem_print,
-    .getattr = mem_getattr,
-    .iter = mem_iter,
-    .iternext = mem_iternext,
-    .trace = mem_trace,
-};
-
-static py_type_t type_bytesio = {
-    .h = {&py_type_type},
-    .name = "BytesIO",
-    .flags = PY_TF_BASETYPE,
-    .instance_size = sizeof(mem_t),
-    .base = &py_type_object,
-    .methods = bytesio_methods,
-    .make_new = mem_new,
-    .print = mem_print,
-    .getattr = mem_getattr,
-    .iter = mem_iter,
-    .iternext = mem_iternext,
-    .trace = mem_trace,
-};
+/* StringIO and BytesIO share everything but name and method table. */
+#define MEM_TYPE(pyname, meths)                                                                              \
+    {                                                                                                        \
+        .h = {&py_type_type}, .name = pyname, .flags = PY_TF_BASETYPE, .instance_size = sizeof(mem_t),       \
+        .base = &py_type_object, .methods = meths, .make_new = mem_new, .print = mem_print,                  \
+        .getattr = mem_getattr, .iter = mem_iter, .iternext = mem_iternext, .trace = mem_trace,              \
+    }
+static py_type_t type_stringio = MEM_TYPE("StringIO", stringio_methods);
+static py_type_t type_bytesio = MEM_TYPE("BytesIO", bytesio_methods);
+#undef MEM_TYPE
 
 /* ---------------------------------------------------------------- IOBase */
 

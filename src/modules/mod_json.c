@@ -37,6 +37,11 @@ typedef struct {
 
 static const char hexdig[] = "0123456789abcdef";
 
+/* The two-character escapes, both ways: esc_chars[i] is written as '\\'
+ * followed by esc_letters[i].  '/' comes last: it is read, never written. */
+static const char esc_letters[] = "\"\\nrtbf/";
+static const char esc_chars[] = "\"\\\n\r\t\b\f/";
+
 static void add_u_escape(py_sb_t *sb, uint32_t c) {
     char b[6] = {'\\',          'u', hexdig[(c >> 12) & 15], hexdig[(c >> 8) & 15], hexdig[(c >> 4) & 15],
                  hexdig[c & 15]};
@@ -58,31 +63,13 @@ static void enc_string(enc_t *e, const char *s, size_t n) {
         unsigned char c = *p;
         if (c < 0x80) {
             p++;
-            switch (c) {
-            case '"':
-                py_sb_add(sb, "\\\"", 2);
-                break;
-            case '\\':
-                py_sb_add(sb, "\\\\", 2);
-                break;
-            case '\n':
-                py_sb_add(sb, "\\n", 2);
-                break;
-            case '\r':
-                py_sb_add(sb, "\\r", 2);
-                break;
-            case '\t':
-                py_sb_add(sb, "\\t", 2);
-                break;
-            case '\b':
-                py_sb_add(sb, "\\b", 2);
-                break;
-            case '\f':
-                py_sb_add(sb, "\\f", 2);
-                break;
-            default:
+            /* '/' is never escaped on output: only the first seven count */
+            const char *q = memchr(esc_chars, c, 7);
+            if (q) {
+                char two[2] = {'\\', esc_letters[q - esc_chars]};
+                py_sb_add(sb, two, 2);
+            } else {
                 add_u_escape(sb, c);
-                break;
             }
             continue;
         }
@@ -212,6 +199,23 @@ static bool enc_key(enc_t *e, py_val_t k) {
     return true;
 }
 
+/* One "key": value member of an object, the separator first unless it is
+ * the first; a key that enc_key skips (skipkeys) leaves no trace. */
+static void enc_member(enc_t *e, py_val_t k, py_val_t val, bool *first) {
+    size_t mark = e->sb.len;
+    if (!*first) {
+        py_sb_add(&e->sb, e->item_sep, e->item_sep_len);
+        if (e->indent) newline_indent(e);
+    }
+    if (!enc_key(e, k)) {
+        e->sb.len = mark;
+        return;
+    }
+    *first = false;
+    py_sb_add(&e->sb, e->key_sep, e->key_sep_len);
+    encode(e, val);
+}
+
 static void enc_dict(enc_t *e, py_val_t d) {
     push_container(e, py_as_ptr(d));
     if (py_dict_len(d) == 0) {
@@ -231,36 +235,11 @@ static void enc_dict(enc_t *e, py_val_t d) {
         for (size_t i = 0; i < py_as_list(keys)->len; i++) {
             k = py_as_list(keys)->items[i];
             val = py_dict_get(d, k);
-            if (py_is_null(val)) continue;
-            size_t mark = e->sb.len;
-            if (!first) {
-                py_sb_add(&e->sb, e->item_sep, e->item_sep_len);
-                if (e->indent) newline_indent(e);
-            }
-            if (!enc_key(e, k)) {
-                e->sb.len = mark;
-                continue;
-            }
-            first = false;
-            py_sb_add(&e->sb, e->key_sep, e->key_sep_len);
-            encode(e, val);
+            if (!py_is_null(val)) enc_member(e, k, val, &first);
         }
     } else {
         size_t pos = 0;
-        while (py_dict_next(d, &pos, &k, &val)) {
-            size_t mark = e->sb.len;
-            if (!first) {
-                py_sb_add(&e->sb, e->item_sep, e->item_sep_len);
-                if (e->indent) newline_indent(e);
-            }
-            if (!enc_key(e, k)) {
-                e->sb.len = mark;
-                continue;
-            }
-            first = false;
-            py_sb_add(&e->sb, e->key_sep, e->key_sep_len);
-            encode(e, val);
-        }
+        while (py_dict_next(d, &pos, &k, &val)) enc_member(e, k, val, &first);
     }
     if (e->indent) e->level--, newline_indent(e);
     py_sb_addc(&e->sb, '}');
@@ -456,31 +435,13 @@ static py_val_t dec_string(dec_t *d) {
         }
         if (p + 1 >= end) dec_fail(d, "Unterminated string starting at", open);
         char esc = p[1];
+        const char *q = memchr(esc_letters, esc, sizeof esc_letters - 1);
+        if (q) {
+            py_sb_addc(&sb, esc_chars[q - esc_letters]);
+            p += 2;
+            continue;
+        }
         switch (esc) {
-        case '"':
-            py_sb_addc(&sb, '"');
-            break;
-        case '\\':
-            py_sb_addc(&sb, '\\');
-            break;
-        case '/':
-            py_sb_addc(&sb, '/');
-            break;
-        case 'b':
-            py_sb_addc(&sb, '\b');
-            break;
-        case 'f':
-            py_sb_addc(&sb, '\f');
-            break;
-        case 'n':
-            py_sb_addc(&sb, '\n');
-            break;
-        case 'r':
-            py_sb_addc(&sb, '\r');
-            break;
-        case 't':
-            py_sb_addc(&sb, '\t');
-            break;
         case 'u': {
             int cp = end - p >= 6 ? hex4(p + 2) : -1;
             if (cp < 0) dec_fail(d, "Invalid \\uXXXX escape", p + 1);

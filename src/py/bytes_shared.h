@@ -74,7 +74,6 @@ void py_bytearray_resize(py_bytearray_t *b, size_t n); /* new bytes zeroed */
 void py_bytes_repr_data(py_sb_t *sb, const uint8_t *p, size_t n, bool escape_squote);
 uint64_t py_bytes_hash_data(const uint8_t *p, size_t n);
 int py_bytes_cmp_data(const uint8_t *a, size_t na, const uint8_t *b, size_t nb);
-py_val_t py_bytes_cmp_result(py_cmpop_t op, int c);
 
 /* bytes(...) / bytearray(...) argument handling: a new object of `kind`. */
 py_val_t py_bytes_construct(int kind, int argc, const py_val_t *argv, py_val_t kwnames);

@@ -25,8 +25,10 @@ static size_t put_small_dec(char *out, int64_t x) {
                                    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                    "8081828384858687888990919293949596979899";
     uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    char tmp[24];
-    char *p = tmp + sizeof tmp;
+    /* digits are written backwards ending at tmp + 24; the copy out is a
+     * fixed 24 bytes (inlined, no libc call), which out has room for */
+    char tmp[48];
+    char *p = tmp + 24;
     while (u >= 100) { /* two digits per division */
         unsigned r = (unsigned)(u % 100);
         u /= 100;
@@ -40,9 +42,8 @@ static size_t put_small_dec(char *out, int64_t x) {
         *--p = (char)('0' + u);
     }
     if (x < 0) *--p = '-';
-    size_t len = (size_t)(tmp + sizeof tmp - p);
-    memcpy(out, p, len);
-    return len;
+    memcpy(out, p, 24);
+    return (size_t)(tmp + 24 - p);
 }
 
 static size_t utf8_count(const char *s, size_t n) {
@@ -838,21 +839,31 @@ py_val_t py_str_mod_format(py_val_t fmtv, py_val_t args) {
         case 'o': {
             py_val_t iv = int_arg(arg, conv);
             int base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' ? 8 : 10;
-            py_sb_t dg;
-            py_sb_init(&dg);
-            py_int_append_text(&dg, iv, base, false);
-            bool neg = dg.data[0] == '-';
+            char small[24]; /* decimal small ints need no digit builder */
+            char *dd;
+            size_t dl;
+            if (base == 10 && py_is_small(iv)) {
+                dl = put_small_dec(small, py_as_small(iv));
+                dd = small;
+            } else {
+                py_sb_t dg;
+                py_sb_init(&dg);
+                py_int_append_text(&dg, iv, base, false);
+                dd = dg.data;
+                dl = dg.len;
+            }
+            bool neg = dd[0] == '-';
             if (conv == 'X')
-                for (size_t k = 0; k < dg.len; k++)
-                    if (dg.data[k] >= 'a' && dg.data[k] <= 'f') dg.data[k] = (char)(dg.data[k] - 32);
+                for (size_t k = 0; k < dl; k++)
+                    if (dd[k] >= 'a' && dd[k] <= 'f') dd[k] = (char)(dd[k] - 32);
             sign_prefix(&pre, neg, sign);
             if (alt && base != 10) {
                 py_sb_addc(&pre, '0');
                 py_sb_addc(&pre, conv == 'o' ? 'o' : conv);
             }
-            size_t dn = dg.len - neg;
+            size_t dn = dl - neg;
             for (long k = (long)dn; k < prec; k++) py_sb_addc(&body, '0');
-            py_sb_add(&body, dg.data + neg, dn);
+            py_sb_add(&body, dd + neg, dn);
             break;
         }
         case 'e':

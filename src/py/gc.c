@@ -330,7 +330,7 @@ static inline void mark_push(void *blk) {
     H.mstack[H.msp++] = blk;
 }
 
-static inline void mark_addr(uintptr_t p) {
+static inline __attribute__((always_inline)) void mark_addr(uintptr_t p) {
     page_t *pg;
     uint32_t b;
     uint8_t *blk = find_block(p, &pg, &b);

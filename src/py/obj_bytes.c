@@ -164,23 +164,6 @@ int py_bytes_cmp_data(const uint8_t *a, size_t na, const uint8_t *b, size_t nb) 
     return na < nb ? -1 : na > nb;
 }
 
-py_val_t py_bytes_cmp_result(py_cmpop_t op, int c) {
-    switch (op) {
-    case PY_CMP_LT:
-        return py_bool(c < 0);
-    case PY_CMP_LE:
-        return py_bool(c <= 0);
-    case PY_CMP_EQ:
-        return py_bool(c == 0);
-    case PY_CMP_NE:
-        return py_bool(c != 0);
-    case PY_CMP_GT:
-        return py_bool(c > 0);
-    default:
-        return py_bool(c >= 0);
-    }
-}
-
 /* Shared by bytes and bytearray: either may be self, the other operand may
  * be either (memoryview compares itself, reflected). */
 py_val_t py_bytes_compare_slot(py_cmpop_t op, py_val_t self, py_val_t other) {
@@ -192,7 +175,7 @@ py_val_t py_bytes_compare_slot(py_cmpop_t op, py_val_t self, py_val_t other) {
         bool eq = na == nb && (na == 0 || memcmp(a, b, na) == 0);
         return py_bool(eq == (op == PY_CMP_EQ));
     }
-    return py_bytes_cmp_result(op, py_bytes_cmp_data(a, na, b, nb));
+    return py_compare_order(op, py_bytes_cmp_data(a, na, b, nb));
 }
 
 static py_val_t bytes_unary(py_unop_t op, py_val_t v) {

@@ -837,51 +837,20 @@ static py_val_t view_getattr(py_val_t self, py_val_t name) {
     return PY_NULL;
 }
 
-static py_type_t keys_type = {
-    .h = {&py_type_type},
-    .name = "dict_keys",
-    .base = &py_type_object,
-    .instance_size = sizeof(view_t),
-    .methods = setview_methods,
-    .print = view_print,
-    .unary = view_unary,
-    .binary = view_binary,
-    .compare = view_compare,
-    .getattr = view_getattr,
-    .iter = view_iter,
-    .contains = view_contains,
-    .trace = view_trace,
-};
-
-static py_type_t items_type = {
-    .h = {&py_type_type},
-    .name = "dict_items",
-    .base = &py_type_object,
-    .instance_size = sizeof(view_t),
-    .methods = setview_methods,
-    .print = view_print,
-    .unary = view_unary,
-    .binary = view_binary,
-    .compare = view_compare,
-    .getattr = view_getattr,
-    .iter = view_iter,
-    .contains = view_contains,
-    .trace = view_trace,
-};
-
-static py_type_t values_type = {
-    .h = {&py_type_type},
-    .name = "dict_values",
-    .base = &py_type_object,
-    .instance_size = sizeof(view_t),
-    .methods = values_methods,
-    .print = view_print,
-    .unary = view_unary,
-    .getattr = view_getattr,
-    .iter = view_iter,
-    .contains = view_contains,
-    .trace = view_trace,
-};
+/* The three views share their slots; keys and items are set-like (binary
+ * operators, comparison), values is not. */
+#define VIEW_TYPE(pyname, meths, ...)                                                                        \
+    {                                                                                                        \
+        .h = {&py_type_type}, .name = pyname, .base = &py_type_object, .instance_size = sizeof(view_t),      \
+        .methods = meths, .print = view_print, .unary = view_unary, .getattr = view_getattr,                 \
+        .iter = view_iter, .contains = view_contains, .trace = view_trace, __VA_ARGS__                       \
+    }
+static py_type_t keys_type =
+    VIEW_TYPE("dict_keys", setview_methods, .binary = view_binary, .compare = view_compare);
+static py_type_t items_type =
+    VIEW_TYPE("dict_items", setview_methods, .binary = view_binary, .compare = view_compare);
+static py_type_t values_type = VIEW_TYPE("dict_values", values_methods, .binary = NULL);
+#undef VIEW_TYPE
 
 /* ------------------------------------------------------------ dict slots */
 

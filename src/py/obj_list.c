@@ -191,17 +191,6 @@ void py_seq_print(py_sb_t *sb, const void *self, const size_t *len, py_val_t *co
     }
 }
 
-static py_val_t cmp_sizes(py_cmpop_t op, size_t a, size_t b) {
-    switch (op) {
-    case PY_CMP_LT: return py_bool(a < b);
-    case PY_CMP_LE: return py_bool(a <= b);
-    case PY_CMP_EQ: return py_bool(a == b);
-    case PY_CMP_NE: return py_bool(a != b);
-    case PY_CMP_GT: return py_bool(a > b);
-    default: return py_bool(a >= b);
-    }
-}
-
 py_val_t py_seq_compare(py_cmpop_t op, const size_t *alen, py_val_t *const *aitems, const size_t *blen,
                         py_val_t *const *bitems) {
     if ((op == PY_CMP_EQ || op == PY_CMP_NE) && *alen != *blen) return py_bool(op == PY_CMP_NE);
@@ -211,7 +200,7 @@ py_val_t py_seq_compare(py_cmpop_t op, const size_t *alen, py_val_t *const *aite
         if (x != y && !py_eq(x, y)) break;
     }
     /* __eq__ may have shrunk either sequence: re-check before indexing */
-    if (i >= *alen || i >= *blen) return cmp_sizes(op, *alen, *blen);
+    if (i >= *alen || i >= *blen) return py_compare_order(op, (*alen > *blen) - (*alen < *blen));
     if (op == PY_CMP_EQ) return PY_FALSE;
     if (op == PY_CMP_NE) return PY_TRUE;
     return py_compare(op, (*aitems)[i], (*bitems)[i]);
@@ -640,11 +629,7 @@ static py_val_t list_compare(py_cmpop_t op, py_val_t self, py_val_t other) {
 
 static int list_contains(py_val_t self, py_val_t item) {
     py_list_t *l = py_as_ptr(self);
-    for (size_t i = 0; i < l->len; i++) {
-        py_val_t v = l->items[i];
-        if (v == item || py_eq(v, item)) return 1;
-    }
-    return 0;
+    return py_seq_find(&l->len, &l->items, 0, SIZE_MAX, item) >= 0;
 }
 
 static py_val_t list_make_new(py_type_t *type, int argc, const py_val_t *argv, py_val_t kwnames) {
@@ -679,12 +664,7 @@ static py_val_t m_copy(int argc, const py_val_t *argv, py_val_t kw) {
 
 static py_val_t m_count(int argc, const py_val_t *argv, py_val_t kw) {
     SELF;
-    int64_t c = 0;
-    for (size_t i = 0; i < l->len; i++) {
-        py_val_t v = l->items[i];
-        if (v == argv[1] || py_eq(v, argv[1])) c++;
-    }
-    return py_small(c);
+    return py_small(py_seq_count(&l->len, &l->items, argv[1]));
 }
 
 static py_val_t m_extend(int argc, const py_val_t *argv, py_val_t kw) {
@@ -696,10 +676,8 @@ static py_val_t m_index(int argc, const py_val_t *argv, py_val_t kw) {
     SELF;
     size_t start, stop;
     py_seq_range_args(argc, argv, 2, l->len, &start, &stop);
-    for (size_t i = start; i < stop && i < l->len; i++) {
-        py_val_t v = l->items[i];
-        if (v == argv[1] || py_eq(v, argv[1])) return py_small((int64_t)i);
-    }
+    int64_t i = py_seq_find(&l->len, &l->items, start, stop, argv[1]);
+    if (i >= 0) return py_small(i);
     py_val_t r = py_repr(argv[1]);
     py_raise_msg(&py_type_ValueError, "%s is not in list", py_str_data(r));
 }
@@ -752,14 +730,10 @@ static py_val_t m_pop(int argc, const py_val_t *argv, py_val_t kw) {
 
 static py_val_t m_remove(int argc, const py_val_t *argv, py_val_t kw) {
     SELF;
-    for (size_t i = 0; i < l->len; i++) {
-        py_val_t v = l->items[i];
-        if (v == argv[1] || py_eq(v, argv[1])) {
-            if (i < l->len) list_replace(l, i, 1, NULL, 0);
-            return PY_NONE;
-        }
-    }
-    py_raise_msg(&py_type_ValueError, "list.remove(x): x not in list");
+    int64_t i = py_seq_find(&l->len, &l->items, 0, SIZE_MAX, argv[1]);
+    if (i < 0) py_raise_msg(&py_type_ValueError, "list.remove(x): x not in list");
+    if ((size_t)i < l->len) list_replace(l, (size_t)i, 1, NULL, 0); /* __eq__ may have shrunk it */
+    return PY_NONE;
 }
 
 static py_val_t m_reverse(int argc, const py_val_t *argv, py_val_t kw) {

@@ -989,36 +989,14 @@ static const py_method_def_t frozenset_methods[] = {
     PY_MF_END,
 };
 
-py_type_t py_type_set = {
-    .h = {&py_type_type},
-    .name = "set",
-    .flags = PY_TF_BASETYPE,
-    .base = &py_type_object,
-    .instance_size = sizeof(set_t),
-    .methods = set_methods,
-    .make_new = set_make_new,
-    .print = set_print,
-    .unary = set_unary,
-    .binary = set_binary,
-    .compare = set_compare,
-    .iter = set_iter,
-    .contains = set_contains,
-    .trace = set_trace,
-};
-
-py_type_t py_type_frozenset = {
-    .h = {&py_type_type},
-    .name = "frozenset",
-    .flags = PY_TF_BASETYPE,
-    .base = &py_type_object,
-    .instance_size = sizeof(set_t),
-    .methods = frozenset_methods,
-    .make_new = frozenset_make_new,
-    .print = set_print,
-    .unary = set_unary,
-    .binary = set_binary,
-    .compare = set_compare,
-    .iter = set_iter,
-    .contains = set_contains,
-    .trace = set_trace,
-};
+/* set and frozenset differ only in name, methods and constructor. */
+#define SET_TYPE(pyname, meths, make_new_fn)                                                                 \
+    {                                                                                                        \
+        .h = {&py_type_type}, .name = pyname, .flags = PY_TF_BASETYPE, .base = &py_type_object,              \
+        .instance_size = sizeof(set_t), .methods = meths, .make_new = make_new_fn, .print = set_print,       \
+        .unary = set_unary, .binary = set_binary, .compare = set_compare, .iter = set_iter,                  \
+        .contains = set_contains, .trace = set_trace,                                                        \
+    }
+py_type_t py_type_set = SET_TYPE("set", set_methods, set_make_new);
+py_type_t py_type_frozenset = SET_TYPE("frozenset", frozenset_methods, frozenset_make_new);
+#undef SET_TYPE

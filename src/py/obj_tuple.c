@@ -267,11 +267,8 @@ static py_val_t tuple_compare(py_cmpop_t op, py_val_t self, py_val_t other) {
 
 static int tuple_contains(py_val_t self, py_val_t item) {
     py_tuple_t *t = self_tuple(self);
-    for (size_t i = 0; i < t->len; i++) {
-        py_val_t v = t->items[i];
-        if (v == item || py_eq(v, item)) return 1;
-    }
-    return 0;
+    py_val_t *items = t->items;
+    return py_seq_find(&t->len, &items, 0, SIZE_MAX, item) >= 0;
 }
 
 static py_val_t tuple_make_new(py_type_t *type, int argc, const py_val_t *argv, py_val_t kwnames) {
@@ -292,22 +289,17 @@ static py_val_t tuple_make_new(py_type_t *type, int argc, const py_val_t *argv, 
 
 static py_val_t m_count(int argc, const py_val_t *argv, py_val_t kw) {
     py_tuple_t *t = self_tuple(argv[0]);
-    int64_t c = 0;
-    for (size_t i = 0; i < t->len; i++) {
-        py_val_t v = t->items[i];
-        if (v == argv[1] || py_eq(v, argv[1])) c++;
-    }
-    return py_small(c);
+    py_val_t *items = t->items;
+    return py_small(py_seq_count(&t->len, &items, argv[1]));
 }
 
 static py_val_t m_index(int argc, const py_val_t *argv, py_val_t kw) {
     py_tuple_t *t = self_tuple(argv[0]);
     size_t start, stop;
     py_seq_range_args(argc, argv, 2, t->len, &start, &stop);
-    for (size_t i = start; i < stop; i++) {
-        py_val_t v = t->items[i];
-        if (v == argv[1] || py_eq(v, argv[1])) return py_small((int64_t)i);
-    }
+    py_val_t *items = t->items;
+    int64_t i = py_seq_find(&t->len, &items, start, stop, argv[1]);
+    if (i >= 0) return py_small(i);
     py_raise_msg(&py_type_ValueError, "tuple.index(x): x not in tuple");
 }
 

@@ -162,50 +162,29 @@ static const py_val_t *prepend(py_val_t *buf, py_val_t first, int argc, const py
 
 /* ------------------------------------------------------------ simple types */
 
-static void none_print(py_sb_t *sb, py_val_t self, int kind) { py_sb_adds(sb, "None"); }
+/* None, NotImplemented and Ellipsis: one value each, printed by name; the
+ * type called with no arguments gives the value back. */
+static void singleton_print(py_sb_t *sb, py_val_t self, int kind) {
+    py_sb_adds(sb, self == PY_NONE ? "None" : self == PY_NOTIMPLEMENTED ? "NotImplemented" : "Ellipsis");
+}
+static py_val_t singleton_make_new(py_type_t *t, int argc, const py_val_t *argv, py_val_t kw) {
+    py_check_args(t->name, argc, kw, 0, 0);
+    return t == &py_type_none ? PY_NONE : t == &py_type_notimplemented ? PY_NOTIMPLEMENTED : PY_ELLIPSIS;
+}
 static py_val_t none_unary(py_unop_t op, py_val_t v) {
     if (op == PY_UNARY_BOOL) return PY_FALSE;
     if (op == PY_UNARY_HASH) return py_small(0x5f3759df);
     return PY_NULL;
 }
-static py_val_t none_make_new(py_type_t *t, int argc, const py_val_t *argv, py_val_t kw) {
-    py_check_args("NoneType", argc, kw, 0, 0);
-    return PY_NONE;
-}
-py_type_t py_type_none = {
-    .h = {&py_type_type},
-    .name = "NoneType",
-    .base = &py_type_object,
-    .make_new = none_make_new,
-    .print = none_print,
-    .unary = none_unary,
-};
-
-static void notimpl_print(py_sb_t *sb, py_val_t self, int kind) { py_sb_adds(sb, "NotImplemented"); }
-static py_val_t notimpl_make_new(py_type_t *t, int argc, const py_val_t *argv, py_val_t kw) {
-    py_check_args("NotImplementedType", argc, kw, 0, 0);
-    return PY_NOTIMPLEMENTED;
-}
-py_type_t py_type_notimplemented = {
-    .h = {&py_type_type},
-    .name = "NotImplementedType",
-    .base = &py_type_object,
-    .make_new = notimpl_make_new,
-    .print = notimpl_print,
-};
-
-static void ellipsis_print(py_sb_t *sb, py_val_t self, int kind) { py_sb_adds(sb, "Ellipsis"); }
-static py_val_t ellipsis_make_new(py_type_t *t, int argc, const py_val_t *argv, py_val_t kw) {
-    py_check_args("ellipsis", argc, kw, 0, 0);
-    return PY_ELLIPSIS;
-}
-py_type_t py_type_ellipsis = {
-    .h = {&py_type_type},
-    .name = "ellipsis",
-    .base = &py_type_object,
-    .make_new = ellipsis_make_new,
-    .print = ellipsis_print,
-};
+#define SINGLETON_TYPE(pyname, unary_fn)                                                                      \
+    {                                                                                                        \
+        .h = {&py_type_type}, .name = pyname, .base = &py_type_object, .make_new = singleton_make_new,       \
+        .print = singleton_print, .unary = unary_fn,                                                         \
+    }
+py_type_t py_type_none = SINGLETON_TYPE("NoneType", none_unary);
+py_type_t py_type_notimplemented = SINGLETON_TYPE("NotImplementedType", NULL);
+py_type_t py_type_ellipsis = SINGLETON_TYPE("ellipsis", NULL);
+#undef SINGLETON_TYPE
 
 py_type_t py_type_raw = {
     .h = {&py_type_type},
@@ -1031,6 +1010,22 @@ void py_setattr(py_val_t obj, py_val_t name, py_val_t value) {
 
 void py_delattr(py_val_t obj, py_val_t name) { py_setattr(obj, name, PY_NULL); }
 
+/* What super() finds for name: the first definition in the MRO of
+ * s->objtype after s->type (the class super() skips past), or PY_NULL. */
+static py_val_t super_find(super_t *s, py_val_t name) {
+    if (!s->objtype->mro) py_type_init_builtin(s->objtype);
+    py_tuple_t *m = py_as_tuple(s->objtype->mro);
+    size_t i = 0;
+    while (i < m->len && py_as_ptr(m->items[i]) != s->type) i++;
+    for (i++; i < m->len; i++) {
+        py_type_t *c = py_as_ptr(m->items[i]);
+        if (!py_is_obj(c->dict)) py_type_init_builtin(c);
+        py_val_t v = py_dict_get_interned(c->dict, name);
+        if (!py_is_null(v)) return v;
+    }
+    return PY_NULL;
+}
+
 py_val_t py_load_method(py_val_t obj, py_val_t name, py_val_t *self_out) {
     py_type_t *t = py_type_of(obj);
     if (t == &py_type_module) {
@@ -1043,20 +1038,11 @@ py_val_t py_load_method(py_val_t obj, py_val_t name, py_val_t *self_out) {
     if (t == &py_type_super) {
         super_t *s = py_as_ptr(obj);
         if (!is_type_val(s->obj) || s->objtype != as_type(s->obj)) {
-            py_tuple_t *m = py_as_tuple(s->objtype->mro);
-            size_t i = 0;
-            while (i < m->len && py_as_ptr(m->items[i]) != s->type) i++;
-            for (i++; i < m->len; i++) {
-                py_type_t *c = py_as_ptr(m->items[i]);
-                if (!py_is_obj(c->dict)) py_type_init_builtin(c);
-                py_val_t v = py_dict_get_interned(c->dict, name);
-                if (py_is_null(v)) continue;
-                if (py_is_type(v, &py_type_function) ||
-                    (py_is_type(v, &py_type_cfunc) && ((cfunc_t *)py_as_ptr(v))->owner)) {
-                    *self_out = s->obj;
-                    return v;
-                }
-                break;
+            py_val_t v = super_find(s, name);
+            if (py_is_type(v, &py_type_function) ||
+                (py_is_type(v, &py_type_cfunc) && ((cfunc_t *)py_as_ptr(v))->owner)) {
+                *self_out = s->obj;
+                return v;
             }
         }
         *self_out = PY_NULL;
@@ -1115,15 +1101,8 @@ static py_val_t super_make_new(py_type_t *t, int argc, const py_val_t *argv, py_
 
 static py_val_t super_getattr(py_val_t self, py_val_t name) {
     super_t *s = py_as_ptr(self);
-    if (!s->objtype->mro) py_type_init_builtin(s->objtype);
-    py_tuple_t *m = py_as_tuple(s->objtype->mro);
-    size_t i = 0;
-    while (i < m->len && py_as_ptr(m->items[i]) != s->type) i++;
-    for (i++; i < m->len; i++) {
-        py_type_t *c = py_as_ptr(m->items[i]);
-        if (!py_is_obj(c->dict)) py_type_init_builtin(c);
-        py_val_t v = py_dict_get_interned(c->dict, name);
-        if (py_is_null(v)) continue;
+    py_val_t v = super_find(s, name);
+    if (!py_is_null(v)) {
         if (is_type_val(s->obj) && s->objtype == as_type(s->obj)) {
             /* super() in a classmethod or __new__: bind to the class */
             if (py_is_obj(v) && py_obj_type(v) == &py_type_classmethod)

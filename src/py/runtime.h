@@ -148,6 +148,18 @@ static inline bool py_poll_due(void) { return ((int)(--py_tick_budget < 0) | (in
 bool py_truthy(py_val_t v);
 py_val_t py_binary(py_binop_t op, py_val_t lhs, py_val_t rhs);
 py_val_t py_compare(py_cmpop_t op, py_val_t a, py_val_t b); /* result of the comparison (may be non-bool) */
+/* The result of `op` between two operands whose three-way order is c (<0, 0, >0): the tail of every
+ * comparison that reduces to an order (sizes, memcmp, lexicographic ends). */
+static inline py_val_t py_compare_order(py_cmpop_t op, int c) {
+    switch (op) {
+    case PY_CMP_LT: return py_bool(c < 0);
+    case PY_CMP_LE: return py_bool(c <= 0);
+    case PY_CMP_EQ: return py_bool(c == 0);
+    case PY_CMP_NE: return py_bool(c != 0);
+    case PY_CMP_GT: return py_bool(c > 0);
+    default: return py_bool(c >= 0);
+    }
+}
 bool py_eq(py_val_t a, py_val_t b);  /* identity first, then __eq__ */
 bool py_lt(py_val_t a, py_val_t b);  /* for sort, min, max */
 py_val_t py_unary(py_unop_t op, py_val_t v);

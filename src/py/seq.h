@@ -40,6 +40,28 @@ static inline py_tuple_t *py_seq_as_tuple(py_val_t v) {
     return NULL;
 }
 
+/* Index of the first item in [start, stop) equal to x (identity, then ==),
+ * or -1: the search behind `in`, index() and remove().  The length is
+ * re-read after every comparison (an __eq__ may shrink a list). */
+static inline int64_t py_seq_find(const size_t *len, py_val_t *const *items, size_t start, size_t stop,
+                                  py_val_t x) {
+    for (size_t i = start; i < stop && i < *len; i++) {
+        py_val_t v = (*items)[i];
+        if (v == x || py_eq(v, x)) return (int64_t)i;
+    }
+    return -1;
+}
+
+/* How many items equal x: count(). */
+static inline int64_t py_seq_count(const size_t *len, py_val_t *const *items, py_val_t x) {
+    int64_t c = 0;
+    for (size_t i = 0; i < *len; i++) {
+        py_val_t v = (*items)[i];
+        if (v == x || py_eq(v, x)) c++;
+    }
+    return c;
+}
+
 /* repr of a sequence: open, items separated by ", ", close; a one-item
  * tuple gets its trailing comma.  A sequence already being printed further
  * up (a list holding itself) prints as "[...]" / "(...)". */

@@ -60,7 +60,20 @@ void py_sb_add(py_sb_t *sb, const char *s, size_t n) {
         if (n == 0) return;
         sb_grow(sb, n);
     }
-    memcpy(sb->data + sb->len, s, n);
+    char *d = sb->data + sb->len;
+    /* most appends are a few bytes (a digit run, a separator, a short key):
+     * fixed-size moves the compiler inlines beat a call into libc */
+    if (n >= 8 && n <= 16) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n < 4) {
+        for (size_t i = 0; i < n; i++) d[i] = s[i];
+    } else {
+        memcpy(d, s, n);
+    }
     sb->len += n;
     sb->data[sb->len] = 0;
 }

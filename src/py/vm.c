@@ -356,14 +356,9 @@ PY_NORETURN static void raise_depth(void) {
     py_raise_msg(&py_type_RecursionError, "maximum recursion depth exceeded");
 }
 
-/* Pushes a frame for fn on the VM stack, binds and links it.  A binding
- * error leaves vm.top high; the next unwind() resets it. */
-static py_frame_t *push_frame(py_func_t *fn, int argc, const py_val_t *argv, py_val_t kwnames) {
-    if (vm.depth >= py_max_depth) raise_depth();
-    py_val_t *saved_top = vm.top;
-    void *saved_chunk = vm.chunk;
-    py_frame_t *f = (py_frame_t *)vm_alloc(py_vm_frame_words(fn->code));
-    py_vm_init_frame(f, fn, argc, argv, kwnames);
+/* Makes f, just carved from the VM stack (which stood at saved_top /
+ * saved_chunk before), the running frame: the tail of both frame pushers. */
+static inline void link_frame(py_frame_t *f, py_val_t *saved_top, void *saved_chunk) {
     f->saved_top = saved_top;
     f->saved_chunk = saved_chunk;
     f->top_after = vm.top;
@@ -372,6 +367,17 @@ static py_frame_t *push_frame(py_func_t *fn, int argc, const py_val_t *argv, py_
     f->prev_handled = vm.handled;
     vm.frame = f;
     vm.depth++;
+}
+
+/* Pushes a frame for fn on the VM stack, binds and links it.  A binding
+ * error leaves vm.top high; the next unwind() resets it. */
+static py_frame_t *push_frame(py_func_t *fn, int argc, const py_val_t *argv, py_val_t kwnames) {
+    if (vm.depth >= py_max_depth) raise_depth();
+    py_val_t *saved_top = vm.top;
+    void *saved_chunk = vm.chunk;
+    py_frame_t *f = (py_frame_t *)vm_alloc(py_vm_frame_words(fn->code));
+    py_vm_init_frame(f, fn, argc, argv, kwnames);
+    link_frame(f, saved_top, saved_chunk);
     return f;
 }
 
@@ -400,14 +406,7 @@ static inline py_frame_t *push_simple_frame(py_func_t *fn, py_code_t *co, int ar
     f->flags = 0;
     for (int i = 0; i < argc; i++) fast[i] = argv[i];
     for (size_t i = (size_t)argc; i < co->nlocals; i++) fast[i] = PY_NULL;
-    f->saved_top = saved_top;
-    f->saved_chunk = saved_chunk;
-    f->top_after = vm.top;
-    f->chunk_after = vm.chunk;
-    f->prev = vm.frame;
-    f->prev_handled = vm.handled;
-    vm.frame = f;
-    vm.depth++;
+    link_frame(f, saved_top, saved_chunk);
     return f;
 }
 

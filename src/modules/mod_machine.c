@@ -367,10 +367,19 @@ static void deliver(int idx) {
 static void on_edge(void *ctx, bd_pin_t *pin, const bd_pin_event_t *ev) {
     int idx = (int)(intptr_t)ctx;
     pad_t *pd = &pads[idx];
-    uint32_t f = 0;
-    if (ev->level) f |= C.rising | C.high_level;
-    else f |= C.falling | C.low_level;
-    f &= pd->trigger;
+    /* A trigger matches only when all its bits are set: on stm32 the EXTI
+     * mode constants share bits (IRQ_RISING 0x10110000, IRQ_FALLING
+     * 0x10210000), so a plain bitwise test would fire falling handlers on
+     * rising edges too. */
+    /* Level triggers are values, not bits, on esp32 (IRQ_LOW_LEVEL 4,
+     * IRQ_HIGH_LEVEL 5), so they are recognised by equality first. */
+    uint32_t t = pd->trigger, f = 0;
+    if (C.high_level && t == C.high_level) f = ev->level ? C.high_level : 0;
+    else if (C.low_level && t == C.low_level) f = ev->level ? 0 : C.low_level;
+    else {
+        uint32_t edge = ev->level ? C.rising : C.falling;
+        if (edge && (t & edge) == edge) f = edge;
+    }
     if (!f) return;
     pd->flags = f;
     deliver(idx);

@@ -480,15 +480,12 @@ for t in (1500000, 2500000):
 run_example()
 ''', out="hello world\nhello world\nInterrupt occurred on pin PA3\nhello world\n"
              "Interrupt occurred on pin PA3\nhello world\n",
-             pins=lambda tr: [v for t, v in edges(tr, "D2")] == [1, 0, 1, 0, 1],
-             bug="stm32 IRQ_RISING (0x10110000) and IRQ_FALLING (0x10210000) share bits; "
-                 "mod_machine.c on_edge masks with `f & trigger`, so IRQ_FALLING also fires on rising edges"),
+             pins=lambda tr: [v for t, v in edges(tr, "D2")] == [1, 0, 1, 0, 1]),
         dict(what="a rising edge alone does not fire it", until="1500ms", run='''
 sim.drive("PA3", 0)
 sim.drive("PA3", 1, delay_us=500000)
 run_example()
-''', out="hello world\nhello world\n",
-             bug="stm32 IRQ_FALLING fires on rising edges (see above)"),
+''', out="hello world\nhello world\n"),
     ],
     "external_interrupts_detachinterrupt": [
         dict(what="the handler fires on the first falling edge only, then detaches itself",

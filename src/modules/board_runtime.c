@@ -224,6 +224,7 @@ static void tick_hook(void) {
 }
 
 bd_board_t *mod_board(void) { return &rt.board; }
+bd_trace_t *mod_board_trace(void) { return rt.trace; }
 const bd_board_def_t *mod_board_def(void) { return rt.def; }
 
 bd_time_t mod_board_now(void) {

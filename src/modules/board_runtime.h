@@ -56,6 +56,9 @@ bool mod_board_start(void);
 int mod_board_finish(int status);
 
 bd_board_t *mod_board(void);
+/* The --trace log, or NULL (models add their own lines to it). */
+struct bd_trace;
+struct bd_trace *mod_board_trace(void);
 const bd_board_def_t *mod_board_def(void);
 /* Charges the CPU time run so far and returns the virtual time (ns).  May
  * raise SystemExit at --until. */

@@ -88,6 +88,13 @@ static void reserve(array_t *a, size_t need) {
 
 /* ------------------------------------------------------------ items */
 
+/* one item of C type T at p, made a value by MAKE */
+#define LOAD(T, MAKE)                                                                                        \
+    do {                                                                                                     \
+        T x;                                                                                                 \
+        memcpy(&x, p, sizeof x);                                                                             \
+        return MAKE(x);                                                                                      \
+    } while (0)
 static py_val_t get_item(const array_t *a, size_t i) {
     const uint8_t *p = a->data + i * a->itemsize;
     switch (a->typecode) {
@@ -95,48 +102,17 @@ static py_val_t get_item(const array_t *a, size_t i) {
         return py_small(*(const int8_t *)p);
     case 'B':
         return py_small(*p);
-    case 'h': {
-        int16_t x;
-        memcpy(&x, p, 2);
-        return py_small(x);
-    }
-    case 'H': {
-        uint16_t x;
-        memcpy(&x, p, 2);
-        return py_small(x);
-    }
-    case 'i': {
-        int32_t x;
-        memcpy(&x, p, 4);
-        return py_small(x);
-    }
-    case 'I': {
-        uint32_t x;
-        memcpy(&x, p, 4);
-        return py_small(x);
-    }
-    case 'f': {
-        float x;
-        memcpy(&x, p, 4);
-        return py_float((double)x);
-    }
-    case 'd': {
-        double x;
-        memcpy(&x, p, 8);
-        return py_float(x);
-    }
+    case 'h': LOAD(int16_t, py_small);
+    case 'H': LOAD(uint16_t, py_small);
+    case 'i': LOAD(int32_t, py_small);
+    case 'I': LOAD(uint32_t, py_small);
+    case 'f': LOAD(float, py_float);
+    case 'd': LOAD(double, py_float);
     case 'L':
-    case 'Q': {
-        uint64_t x;
-        memcpy(&x, p, 8);
-        return py_int_from_u64(x);
+    case 'Q': LOAD(uint64_t, py_int_from_u64);
+    default: LOAD(int64_t, py_int_from_i64);
     }
-    default: {
-        int64_t x;
-        memcpy(&x, p, 8);
-        return py_int_from_i64(x);
-    }
-    }
+#undef LOAD
 }
 
 static PY_NORETURN void overflow(const char *msg) { py_raise_msg(&py_type_OverflowError, "%s", msg); }

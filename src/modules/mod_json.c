@@ -37,10 +37,13 @@ typedef struct {
 
 static const char hexdig[] = "0123456789abcdef";
 
-/* The two-character escapes, both ways: esc_chars[i] is written as '\\'
- * followed by esc_letters[i].  '/' comes last: it is read, never written. */
-static const char esc_letters[] = "\"\\nrtbf/";
-static const char esc_chars[] = "\"\\\n\r\t\b\f/";
+/* The two-character escapes, indexed by byte: esc_out on output ('\n' is
+ * written as '\\' 'n'), esc_in on input (the letter after '\\' read back).
+ * '/' is read, never written; 0 marks bytes without such an escape. */
+static const char esc_out[128] = {
+    ['"'] = '"', ['\\'] = '\\', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't', ['\b'] = 'b', ['\f'] = 'f'};
+static const char esc_in[128] = {['"'] = '"',  ['\\'] = '\\', ['/'] = '/',  ['n'] = '\n',
+                                 ['r'] = '\r', ['t'] = '\t',  ['b'] = '\b', ['f'] = '\f'};
 
 static void add_u_escape(py_sb_t *sb, uint32_t c) {
     char b[6] = {'\\',          'u', hexdig[(c >> 12) & 15], hexdig[(c >> 8) & 15], hexdig[(c >> 4) & 15],
@@ -63,10 +66,8 @@ static void enc_string(enc_t *e, const char *s, size_t n) {
         unsigned char c = *p;
         if (c < 0x80) {
             p++;
-            /* '/' is never escaped on output: only the first seven count */
-            const char *q = memchr(esc_chars, c, 7);
-            if (q) {
-                char two[2] = {'\\', esc_letters[q - esc_chars]};
+            if (esc_out[c]) {
+                char two[2] = {'\\', esc_out[c]};
                 py_sb_add(sb, two, 2);
             } else {
                 add_u_escape(sb, c);
@@ -435,9 +436,8 @@ static py_val_t dec_string(dec_t *d) {
         }
         if (p + 1 >= end) dec_fail(d, "Unterminated string starting at", open);
         char esc = p[1];
-        const char *q = memchr(esc_letters, esc, sizeof esc_letters - 1);
-        if (q) {
-            py_sb_addc(&sb, esc_chars[q - esc_letters]);
+        if ((unsigned char)esc < 128 && esc_in[(unsigned char)esc]) {
+            py_sb_addc(&sb, esc_in[(unsigned char)esc]);
             p += 2;
             continue;
         }

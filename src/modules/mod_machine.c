@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "modules/board_runtime.h"
+#include "modules/machine_ext.h"
 #include "py/runtime.h"
 
 enum { PORT_RP2, PORT_ESP32, PORT_STM32 };
@@ -147,6 +148,10 @@ static int find_pin(py_val_t id) {
     }
     py_raise_msg(&py_type_ValueError, "invalid pin");
 }
+
+int mod_machine_find_pin(py_val_t id) { return find_pin(id); }
+py_val_t mod_machine_pin_obj(int idx) { return pin_object(idx); }
+py_type_t *mod_machine_pin_type(void) { return pin_type(); }
 
 /* ------------------------------------------------------------ configuration */
 
@@ -606,6 +611,8 @@ static void add_const(py_type_t *t, const char *name, int64_t v) {
     if (v >= 0) py_dict_set(t->dict, py_intern(name), py_int_from_i64(v));
 }
 
+void mod_machine_bus_init(py_val_t m); /* machine_bus.c: UART, I2C, SoftI2C, SPI, SoftSPI */
+
 static void machine_init(py_val_t m) {
     const char *pn = mod_board_def()->port;
     port = !strcmp(pn, "rp2") ? PORT_RP2 : !strcmp(pn, "esp32") ? PORT_ESP32 : PORT_STM32;
@@ -647,6 +654,11 @@ static void machine_init(py_val_t m) {
         for (int k = 0; k < 9; k++) add_const(t, afs[k], k + 1);
     }
     py_module_add(m, "Pin", py_obj(t));
+    mod_machine_bus_init(m);
+    mod_machine_adc_init(m);
+    mod_machine_pwm_init(m);
+    mod_machine_timer_init(m);
+    mod_machine_signal_init(m);
 }
 
 const py_module_def_t py_module_machine = {"machine", machine_functions, machine_init};

@@ -16,6 +16,9 @@
  *                                  opposite level width_us later
  *   sim.level(pin)                 the pad's resolved level, 0 or 1
  *   sim.edges(pin)                 rising + falling edges so far
+ *   sim.voltage(pin, volts)        an analog source on the pad (what ADC
+ *                                  reads); None releases it
+ *   sim.temperature(celsius)       die temperature (rp2 ADC(4))
  * `pin` is a name (board label, silkscreen label or MCU name, any case: the
  * names stimulus files use), a Pin number, or a machine.Pin.
  *
@@ -26,6 +29,8 @@
 #include <stdlib.h>
 
 #include "modules/board_runtime.h"
+#include "modules/machine_bus.h"
+#include "modules/machine_ext.h"
 #include "py/runtime.h"
 
 int mod_machine_pin_index(py_val_t v); /* mod_machine.c */
@@ -143,6 +148,34 @@ static py_val_t s_now_us(int argc, const py_val_t *argv, py_val_t kw) {
     return py_int_from_u64(mod_board_now() / 1000u);
 }
 
+/* sim.voltage(pin, volts): an analog source on the pad (strong), what an
+ * ADC channel reads; None releases it. */
+static py_val_t s_voltage(int argc, const py_val_t *argv, py_val_t kw) {
+    int idx = pad_arg(argv[0]);
+    mod_board_now();
+    int d = driver_of(idx);
+    bd_pin_t *p = bd_board_pin(mod_board(), idx);
+    if (py_is_none(argv[1])) {
+        bd_pin_release(p, d);
+        return PY_NONE;
+    }
+    double v = py_to_double(argv[1]);
+    if (!(v > -100.0 && v < 100.0)) py_raise_msg(&py_type_ValueError, "voltage out of range");
+    double uv = v * 1e6;
+    bd_status_t st = bd_pin_drive_uv(p, d, (int32_t)(uv < 0 ? uv - 0.5 : uv + 0.5));
+    if (st != BD_OK) mod_board_raise(st);
+    return PY_NONE;
+}
+
+/* sim.temperature(celsius): the die temperature (rp2 ADC(4)). */
+static py_val_t s_temperature(int argc, const py_val_t *argv, py_val_t kw) {
+    double c = py_to_double(argv[0]);
+    if (!(c > -273.15 && c < 1000.0)) py_raise_msg(&py_type_ValueError, "temperature out of range");
+    double mc = c * 1000.0;
+    mod_machine_adc_set_temp_mc((int32_t)(mc < 0 ? mc - 0.5 : mc + 0.5));
+    return PY_NONE;
+}
+
 static py_val_t s_board(int argc, const py_val_t *argv, py_val_t kw) {
     return py_str_from_cstr(mod_board_def()->name);
 }
@@ -155,6 +188,16 @@ static const py_method_def_t sim_functions[] = {
     {"advance", s_advance, 1, 1, 0},
     {"now_us", s_now_us, 0, 0, 0},
     {"board", s_board, 0, 0, 0},
+    {"uart_loopback", mod_sim_uart_loopback, 1, 2, 0},
+    {"uart_send", mod_sim_uart_send, 2, 2, 0},
+    {"uart_received", mod_sim_uart_received, 1, 1, 0},
+    {"i2c_memory", mod_sim_i2c_memory, 2, 4, PY_MF_KW},
+    {"i2c_memory_read", mod_sim_i2c_memory_read, 4, 4, 0},
+    {"i2c_memory_write", mod_sim_i2c_memory_write, 4, 4, 0},
+    {"spi_loopback", mod_sim_spi_loopback, 1, 2, PY_MF_KW},
+    {"spi_received", mod_sim_spi_received, 1, 1, 0},
+    {"voltage", s_voltage, 2, 2, 0},
+    {"temperature", s_temperature, 1, 1, 0},
     PY_MF_END,
 };
 

@@ -42,6 +42,7 @@
 #include "keyhash.h"
 #include "objcore.h"
 #include "runtime.h"
+#include "slot_dunders.h"
 #include "str_uniq.h"
 
 #define EMPTY (-1)
@@ -774,31 +775,8 @@ static py_val_t view_m_contains(int argc, const py_val_t *argv, py_val_t kw) {
     return py_bool(view_contains(argv[0], argv[1]));
 }
 
-#define VIEW_BIN(name, OP, SWAP)                                                                             \
-    static py_val_t view_m_##name(int argc, const py_val_t *argv, py_val_t kw) {                             \
-        py_val_t r = SWAP ? view_binary(OP, argv[1], argv[0]) : view_binary(OP, argv[0], argv[1]);           \
-        return py_is_null(r) ? PY_NOTIMPLEMENTED : r;                                                        \
-    }
-VIEW_BIN(and, PY_OP_AND, 0)
-VIEW_BIN(or, PY_OP_OR, 0)
-VIEW_BIN(sub, PY_OP_SUB, 0)
-VIEW_BIN(xor, PY_OP_XOR, 0)
-VIEW_BIN(rand, PY_OP_AND, 1)
-VIEW_BIN(ror, PY_OP_OR, 1)
-VIEW_BIN(rsub, PY_OP_SUB, 1)
-VIEW_BIN(rxor, PY_OP_XOR, 1)
-
-#define VIEW_CMP(name, OP)                                                                                   \
-    static py_val_t view_m_##name(int argc, const py_val_t *argv, py_val_t kw) {                             \
-        py_val_t r = view_compare(OP, argv[0], argv[1]);                                                     \
-        return py_is_null(r) ? PY_NOTIMPLEMENTED : r;                                                        \
-    }
-VIEW_CMP(eq, PY_CMP_EQ)
-VIEW_CMP(ne, PY_CMP_NE)
-VIEW_CMP(lt, PY_CMP_LT)
-VIEW_CMP(le, PY_CMP_LE)
-VIEW_CMP(gt, PY_CMP_GT)
-VIEW_CMP(ge, PY_CMP_GE)
+SLOT_SET_OPS(view_m, view_binary)
+SLOT_COMPARES(view_m, view_compare)
 
 static const py_method_def_t setview_methods[] = {
     {"__reversed__", view_m_reversed, 1, 1, 0},
@@ -806,20 +784,8 @@ static const py_method_def_t setview_methods[] = {
     {"__len__", view_m_len, 1, 1, 0},
     {"__iter__", view_m_iter, 1, 1, 0},
     {"__contains__", view_m_contains, 2, 2, 0},
-    {"__and__", view_m_and, 2, 2, 0},
-    {"__or__", view_m_or, 2, 2, 0},
-    {"__sub__", view_m_sub, 2, 2, 0},
-    {"__xor__", view_m_xor, 2, 2, 0},
-    {"__rand__", view_m_rand, 2, 2, 0},
-    {"__ror__", view_m_ror, 2, 2, 0},
-    {"__rsub__", view_m_rsub, 2, 2, 0},
-    {"__rxor__", view_m_rxor, 2, 2, 0},
-    {"__eq__", view_m_eq, 2, 2, 0},
-    {"__ne__", view_m_ne, 2, 2, 0},
-    {"__lt__", view_m_lt, 2, 2, 0},
-    {"__le__", view_m_le, 2, 2, 0},
-    {"__gt__", view_m_gt, 2, 2, 0},
-    {"__ge__", view_m_ge, 2, 2, 0},
+    SLOT_SET_OP_DEFS(view_m),
+    SLOT_COMPARE_DEFS(view_m),
     PY_MF_END,
 };
 
@@ -1011,29 +977,12 @@ static py_val_t m_reversed(int argc, const py_val_t *argv, py_val_t kw) {
     return diter_new(argv[0], IT_KEYS, true);
 }
 
-static py_val_t m_repr(int argc, const py_val_t *argv, py_val_t kw) {
-    py_sb_t sb;
-    py_sb_init(&sb);
-    dict_print(&sb, argv[0], PY_PRINT_REPR);
-    return py_sb_to_str(&sb);
-}
+SLOT_REPR(m_repr, dict_print)
 
-static py_val_t m_eq(int argc, const py_val_t *argv, py_val_t kw) {
-    py_val_t r = dict_compare(PY_CMP_EQ, argv[0], argv[1]);
-    return py_is_null(r) ? PY_NOTIMPLEMENTED : r;
-}
-static py_val_t m_ne(int argc, const py_val_t *argv, py_val_t kw) {
-    py_val_t r = dict_compare(PY_CMP_NE, argv[0], argv[1]);
-    return py_is_null(r) ? PY_NOTIMPLEMENTED : r;
-}
-static py_val_t m_or(int argc, const py_val_t *argv, py_val_t kw) {
-    py_val_t r = dict_binary(PY_OP_OR, argv[0], argv[1]);
-    return py_is_null(r) ? PY_NOTIMPLEMENTED : r;
-}
-static py_val_t m_ror(int argc, const py_val_t *argv, py_val_t kw) {
-    py_val_t r = dict_binary(PY_OP_OR, argv[1], argv[0]);
-    return py_is_null(r) ? PY_NOTIMPLEMENTED : r;
-}
+SLOT_BINOP(m_eq, dict_compare, PY_CMP_EQ)
+SLOT_BINOP(m_ne, dict_compare, PY_CMP_NE)
+SLOT_BINOP(m_or, dict_binary, PY_OP_OR)
+SLOT_RBINOP(m_ror, dict_binary, PY_OP_OR)
 static py_val_t m_ior(int argc, const py_val_t *argv, py_val_t kw) {
     py_dict_update(argv[0], argv[1]);
     return argv[0];

@@ -223,17 +223,10 @@ static py_val_t float_binary(py_binop_t op, py_val_t lhs, py_val_t rhs) {
     }
 }
 
+/* c == 2: a NaN was involved, unordered, so only != holds */
 static py_val_t cmp_result(py_cmpop_t op, int c) {
     if (c == 2) return py_bool(op == PY_CMP_NE);
-    switch (op) {
-    case PY_CMP_LT: return py_bool(c < 0);
-    case PY_CMP_LE: return py_bool(c <= 0);
-    case PY_CMP_EQ: return py_bool(c == 0);
-    case PY_CMP_NE: return py_bool(c != 0);
-    case PY_CMP_GT: return py_bool(c > 0);
-    case PY_CMP_GE: return py_bool(c >= 0);
-    }
-    return PY_FALSE;
+    return py_compare_order(op, c);
 }
 
 static py_val_t float_compare(py_cmpop_t op, py_val_t self, py_val_t other) {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "seq.h"
+#include "slot_dunders.h"
 
 /* ------------------------------------------------------------ storage */
 
@@ -772,8 +773,6 @@ static py_val_t m_init(int argc, const py_val_t *argv, py_val_t kw) {
     return PY_NONE;
 }
 
-static py_val_t null_to_ni(py_val_t r) { return py_is_null(r) ? PY_NOTIMPLEMENTED : r; }
-
 static py_val_t m_getitem(int argc, const py_val_t *argv, py_val_t kw) {
     return list_getitem(argv[0], argv[1]);
 }
@@ -793,37 +792,13 @@ static py_val_t m_contains(int argc, const py_val_t *argv, py_val_t kw) {
 }
 static py_val_t m_iter(int argc, const py_val_t *argv, py_val_t kw) { return list_iter(argv[0]); }
 static py_val_t m_reversed(int argc, const py_val_t *argv, py_val_t kw) { return list_reversed(argv[0]); }
-static py_val_t m_add(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(list_binary(PY_OP_ADD, argv[0], argv[1]));
-}
-static py_val_t m_iadd(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(list_binary(PY_OP_ADD + PY_OP_INPLACE, argv[0], argv[1]));
-}
-static py_val_t m_mul(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(list_binary(PY_OP_MUL, argv[0], argv[1]));
-}
-static py_val_t m_rmul(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(list_binary(PY_OP_MUL, argv[1], argv[0]));
-}
-static py_val_t m_imul(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(list_binary(PY_OP_MUL + PY_OP_INPLACE, argv[0], argv[1]));
-}
-#define CMP_METHOD(name, OP)                                                                                 \
-    static py_val_t m_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
-        return null_to_ni(list_compare(OP, argv[0], argv[1]));                                               \
-    }
-CMP_METHOD(eq, PY_CMP_EQ)
-CMP_METHOD(ne, PY_CMP_NE)
-CMP_METHOD(lt, PY_CMP_LT)
-CMP_METHOD(le, PY_CMP_LE)
-CMP_METHOD(gt, PY_CMP_GT)
-CMP_METHOD(ge, PY_CMP_GE)
-static py_val_t m_repr(int argc, const py_val_t *argv, py_val_t kw) {
-    py_sb_t sb;
-    py_sb_init(&sb);
-    list_print(&sb, argv[0], PY_PRINT_REPR);
-    return py_sb_to_str(&sb);
-}
+SLOT_BINOP(m_add, list_binary, PY_OP_ADD)
+SLOT_BINOP(m_iadd, list_binary, PY_OP_ADD + PY_OP_INPLACE)
+SLOT_BINOP(m_mul, list_binary, PY_OP_MUL)
+SLOT_RBINOP(m_rmul, list_binary, PY_OP_MUL)
+SLOT_BINOP(m_imul, list_binary, PY_OP_MUL + PY_OP_INPLACE)
+SLOT_COMPARES(m, list_compare)
+SLOT_REPR(m_repr, list_print)
 
 /* list[int] in annotations: the class itself stands for the generic alias */
 static py_val_t m_class_getitem(int argc, const py_val_t *argv, py_val_t kw) { return argv[0]; }
@@ -853,12 +828,7 @@ static const py_method_def_t list_methods[] = {
     {"__mul__", m_mul, 2, 2, 0},
     {"__rmul__", m_rmul, 2, 2, 0},
     {"__imul__", m_imul, 2, 2, 0},
-    {"__eq__", m_eq, 2, 2, 0},
-    {"__ne__", m_ne, 2, 2, 0},
-    {"__lt__", m_lt, 2, 2, 0},
-    {"__le__", m_le, 2, 2, 0},
-    {"__gt__", m_gt, 2, 2, 0},
-    {"__ge__", m_ge, 2, 2, 0},
+    SLOT_COMPARE_DEFS(m),
     {"__repr__", m_repr, 1, 1, 0},
     {"__class_getitem__", m_class_getitem, 2, 2, PY_MF_CLASS},
     PY_MF_END,

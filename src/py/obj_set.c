@@ -21,6 +21,7 @@
 #include "keyhash.h"
 #include "objcore.h"
 #include "runtime.h"
+#include "slot_dunders.h"
 
 #define DUMMY (PY_TAG_CONST | 0x5D)
 #define MIN_SLOTS 8
@@ -905,12 +906,7 @@ static py_val_t m_len(int argc, const py_val_t *argv, py_val_t kw) {
     return py_small((int64_t)self_set(argv[0])->used);
 }
 static py_val_t m_iter(int argc, const py_val_t *argv, py_val_t kw) { return set_iter(argv[0]); }
-static py_val_t m_repr(int argc, const py_val_t *argv, py_val_t kw) {
-    py_sb_t sb;
-    py_sb_init(&sb);
-    set_print(&sb, argv[0], PY_PRINT_REPR);
-    return py_sb_to_str(&sb);
-}
+SLOT_REPR(m_repr, set_print)
 static py_val_t m_hash(int argc, const py_val_t *argv, py_val_t kw) {
     set_t *s = self_set(argv[0]);
     if (!is_frozen(s)) py_raise_msg(&py_type_TypeError, "unhashable type: '%s'", py_type_name(argv[0]));
@@ -918,35 +914,12 @@ static py_val_t m_hash(int argc, const py_val_t *argv, py_val_t kw) {
 }
 static py_val_t m_class_getitem(int argc, const py_val_t *argv, py_val_t kw) { return argv[0]; }
 
-#define SET_BIN(name, OP, SWAP)                                                                              \
-    static py_val_t m_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
-        py_val_t r = SWAP ? set_binary(OP, argv[1], argv[0]) : set_binary(OP, argv[0], argv[1]);             \
-        return py_is_null(r) ? PY_NOTIMPLEMENTED : r;                                                        \
-    }
-SET_BIN(or, PY_OP_OR, 0)
-SET_BIN(and, PY_OP_AND, 0)
-SET_BIN(sub, PY_OP_SUB, 0)
-SET_BIN(xor, PY_OP_XOR, 0)
-SET_BIN(ror, PY_OP_OR, 1)
-SET_BIN(rand, PY_OP_AND, 1)
-SET_BIN(rsub, PY_OP_SUB, 1)
-SET_BIN(rxor, PY_OP_XOR, 1)
-SET_BIN(ior, PY_OP_OR + PY_OP_INPLACE, 0)
-SET_BIN(iand, PY_OP_AND + PY_OP_INPLACE, 0)
-SET_BIN(isub, PY_OP_SUB + PY_OP_INPLACE, 0)
-SET_BIN(ixor, PY_OP_XOR + PY_OP_INPLACE, 0)
-
-#define SET_CMP(name, OP)                                                                                    \
-    static py_val_t m_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
-        py_val_t r = set_compare(OP, argv[0], argv[1]);                                                      \
-        return py_is_null(r) ? PY_NOTIMPLEMENTED : r;                                                        \
-    }
-SET_CMP(eq, PY_CMP_EQ)
-SET_CMP(ne, PY_CMP_NE)
-SET_CMP(lt, PY_CMP_LT)
-SET_CMP(le, PY_CMP_LE)
-SET_CMP(gt, PY_CMP_GT)
-SET_CMP(ge, PY_CMP_GE)
+SLOT_SET_OPS(m, set_binary)
+SLOT_BINOP(m_ior, set_binary, PY_OP_OR + PY_OP_INPLACE)
+SLOT_BINOP(m_iand, set_binary, PY_OP_AND + PY_OP_INPLACE)
+SLOT_BINOP(m_isub, set_binary, PY_OP_SUB + PY_OP_INPLACE)
+SLOT_BINOP(m_ixor, set_binary, PY_OP_XOR + PY_OP_INPLACE)
+SLOT_COMPARES(m, set_compare)
 
 #define COMMON_DEFS                                                                                          \
     {"copy", m_copy, 1, 1, 0}, {"difference", m_difference, 1, -1, 0},                                       \
@@ -954,13 +927,8 @@ SET_CMP(ge, PY_CMP_GE)
         {"issubset", m_issubset, 2, 2, 0}, {"issuperset", m_issuperset, 2, 2, 0},                            \
         {"symmetric_difference", m_symmetric_difference, 2, 2, 0}, {"union", m_union, 1, -1, 0},             \
         {"__contains__", m_contains, 2, 2, 0}, {"__len__", m_len, 1, 1, 0}, {"__iter__", m_iter, 1, 1, 0},   \
-        {"__repr__", m_repr, 1, 1, 0}, {"__or__", m_or, 2, 2, 0}, {"__and__", m_and, 2, 2, 0},               \
-        {"__sub__", m_sub, 2, 2, 0}, {"__xor__", m_xor, 2, 2, 0}, {"__ror__", m_ror, 2, 2, 0},               \
-        {"__rand__", m_rand, 2, 2, 0}, {"__rsub__", m_rsub, 2, 2, 0}, {"__rxor__", m_rxor, 2, 2, 0},         \
-        {"__eq__", m_eq, 2, 2, 0}, {"__ne__", m_ne, 2, 2, 0}, {"__lt__", m_lt, 2, 2, 0},                     \
-        {"__le__", m_le, 2, 2, 0}, {"__gt__", m_gt, 2, 2, 0}, {"__ge__", m_ge, 2, 2, 0}, {                   \
-        "__class_getitem__", m_class_getitem, 2, 2, PY_MF_CLASS                                              \
-    }
+        {"__repr__", m_repr, 1, 1, 0}, SLOT_SET_OP_DEFS(m), SLOT_COMPARE_DEFS(m),                            \
+        {"__class_getitem__", m_class_getitem, 2, 2, PY_MF_CLASS}
 
 static const py_method_def_t set_methods[] = {
     COMMON_DEFS,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "seq.h"
+#include "slot_dunders.h"
 
 static py_tuple_t empty_tuple = {{&py_type_tuple}, 0};
 
@@ -267,8 +268,9 @@ static py_val_t tuple_compare(py_cmpop_t op, py_val_t self, py_val_t other) {
 
 static int tuple_contains(py_val_t self, py_val_t item) {
     py_tuple_t *t = self_tuple(self);
+    size_t len = t->len;
     py_val_t *items = t->items;
-    return py_seq_find(&t->len, &items, 0, SIZE_MAX, item) >= 0;
+    return py_seq_find(&len, &items, 0, SIZE_MAX, item) >= 0;
 }
 
 static py_val_t tuple_make_new(py_type_t *type, int argc, const py_val_t *argv, py_val_t kwnames) {
@@ -289,21 +291,21 @@ static py_val_t tuple_make_new(py_type_t *type, int argc, const py_val_t *argv, 
 
 static py_val_t m_count(int argc, const py_val_t *argv, py_val_t kw) {
     py_tuple_t *t = self_tuple(argv[0]);
+    size_t len = t->len;
     py_val_t *items = t->items;
-    return py_small(py_seq_count(&t->len, &items, argv[1]));
+    return py_small(py_seq_count(&len, &items, argv[1]));
 }
 
 static py_val_t m_index(int argc, const py_val_t *argv, py_val_t kw) {
     py_tuple_t *t = self_tuple(argv[0]);
     size_t start, stop;
     py_seq_range_args(argc, argv, 2, t->len, &start, &stop);
+    size_t len = t->len;
     py_val_t *items = t->items;
-    int64_t i = py_seq_find(&t->len, &items, start, stop, argv[1]);
+    int64_t i = py_seq_find(&len, &items, start, stop, argv[1]);
     if (i >= 0) return py_small(i);
     py_raise_msg(&py_type_ValueError, "tuple.index(x): x not in tuple");
 }
-
-static py_val_t null_to_ni(py_val_t r) { return py_is_null(r) ? PY_NOTIMPLEMENTED : r; }
 
 static py_val_t m_getitem(int argc, const py_val_t *argv, py_val_t kw) {
     return tuple_getitem(argv[0], argv[1]);
@@ -321,31 +323,11 @@ static py_val_t m_iter(int argc, const py_val_t *argv, py_val_t kw) {
 static py_val_t m_hash(int argc, const py_val_t *argv, py_val_t kw) {
     return py_hash_value(tuple_hash(self_tuple(argv[0])));
 }
-static py_val_t m_add(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(tuple_binary(PY_OP_ADD, argv[0], argv[1]));
-}
-static py_val_t m_mul(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(tuple_binary(PY_OP_MUL, argv[0], argv[1]));
-}
-static py_val_t m_rmul(int argc, const py_val_t *argv, py_val_t kw) {
-    return null_to_ni(tuple_binary(PY_OP_MUL, argv[1], argv[0]));
-}
-#define CMP_METHOD(name, OP)                                                                                 \
-    static py_val_t m_##name(int argc, const py_val_t *argv, py_val_t kw) {                                  \
-        return null_to_ni(tuple_compare(OP, argv[0], argv[1]));                                              \
-    }
-CMP_METHOD(eq, PY_CMP_EQ)
-CMP_METHOD(ne, PY_CMP_NE)
-CMP_METHOD(lt, PY_CMP_LT)
-CMP_METHOD(le, PY_CMP_LE)
-CMP_METHOD(gt, PY_CMP_GT)
-CMP_METHOD(ge, PY_CMP_GE)
-static py_val_t m_repr(int argc, const py_val_t *argv, py_val_t kw) {
-    py_sb_t sb;
-    py_sb_init(&sb);
-    tuple_print(&sb, argv[0], PY_PRINT_REPR);
-    return py_sb_to_str(&sb);
-}
+SLOT_BINOP(m_add, tuple_binary, PY_OP_ADD)
+SLOT_BINOP(m_mul, tuple_binary, PY_OP_MUL)
+SLOT_RBINOP(m_rmul, tuple_binary, PY_OP_MUL)
+SLOT_COMPARES(m, tuple_compare)
+SLOT_REPR(m_repr, tuple_print)
 static py_val_t m_getnewargs(int argc, const py_val_t *argv, py_val_t kw) {
     return py_tuple_pack(1, py_obj(self_tuple(argv[0])));
 }
@@ -364,12 +346,7 @@ static const py_method_def_t tuple_methods[] = {
     {"__add__", m_add, 2, 2, 0},
     {"__mul__", m_mul, 2, 2, 0},
     {"__rmul__", m_rmul, 2, 2, 0},
-    {"__eq__", m_eq, 2, 2, 0},
-    {"__ne__", m_ne, 2, 2, 0},
-    {"__lt__", m_lt, 2, 2, 0},
-    {"__le__", m_le, 2, 2, 0},
-    {"__gt__", m_gt, 2, 2, 0},
-    {"__ge__", m_ge, 2, 2, 0},
+    SLOT_COMPARE_DEFS(m),
     {"__repr__", m_repr, 1, 1, 0},
     {"__getnewargs__", m_getnewargs, 1, 1, 0},
     {"__class_getitem__", m_class_getitem, 2, 2, PY_MF_CLASS},

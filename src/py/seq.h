@@ -42,10 +42,12 @@ static inline py_tuple_t *py_seq_as_tuple(py_val_t v) {
 
 /* Index of the first item in [start, stop) equal to x (identity, then ==),
  * or -1: the search behind `in`, index() and remove().  The length is
- * re-read after every comparison (an __eq__ may shrink a list). */
+ * re-read after every comparison (an __eq__ may shrink a list); a tuple
+ * passes copies of its fields in locals, so the compiler hoists the bound.
+ * The bound is a min, not two tests: with stop SIZE_MAX it folds away. */
 static inline int64_t py_seq_find(const size_t *len, py_val_t *const *items, size_t start, size_t stop,
                                   py_val_t x) {
-    for (size_t i = start; i < stop && i < *len; i++) {
+    for (size_t i = start; i < (stop < *len ? stop : *len); i++) {
         py_val_t v = (*items)[i];
         if (v == x || py_eq(v, x)) return (int64_t)i;
     }

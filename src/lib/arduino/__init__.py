@@ -234,9 +234,11 @@ def digitalRead(pin):
 # boot on a total kept here, so they go on past the ticks' 2**30 period:
 # each reading adds the ticks_us elapsed since the last one, and ticks_ms
 # (which wraps far later) tells how many whole ticks_us periods a long gap
-# hid.  Correct as long as some reading happens at least every 2**29 ms
-# (6.2 days); delay() and delayMicroseconds() read too.
+# hid.  Correct as long as some reading happens at least every 2**30 ms
+# (12.4 days); delay() reads too.
 _US_PERIOD = 1 << 30
+_US_MASK = _US_PERIOD - 1
+_MS_MASK = (1 << 30) - 1
 _last_ms = 0
 _last_us = 0
 _total_us = 0
@@ -246,15 +248,17 @@ _ticks_diff = _time.ticks_diff
 
 
 def _now_us():
+    # Two calls only (a call costs CPU time on the board, and micros() is
+    # called in tight loops): the ticks differences are done by masking,
+    # the ports' ticks period being 2**30.
     global _last_ms, _last_us, _total_us
     ms = _ticks_ms()
     us = _ticks_us()
-    eu = _ticks_diff(us, _last_us) % _US_PERIOD
-    em = _ticks_diff(ms, _last_ms)
-    # em * 1000 == eu + k * 2**30 to within a millisecond
-    k = (em * 1000 - eu + (_US_PERIOD >> 1)) // _US_PERIOD
-    if k > 0:
-        eu += k * _US_PERIOD
+    eu = (us - _last_us) & _US_MASK
+    em = (ms - _last_ms) & _MS_MASK
+    if em > 500000:  # a long gap: ticks_ms tells how many ticks_us periods it hid
+        # em * 1000 == eu + k * 2**30 to within a millisecond
+        eu += ((em * 1000 - eu + (_US_PERIOD >> 1)) // _US_PERIOD) * _US_PERIOD
     _total_us += eu
     _last_ms = ms
     _last_us = us
@@ -280,10 +284,8 @@ def delay(ms):
 
 
 def delayMicroseconds(us):
-    us = int(us)
     if us > 0:
-        _time.sleep_us(us)
-    _now_us()
+        _time.sleep_us(int(us))
 
 
 # --- bits and bytes (Arduino's macros; ints are immutable, so the setters return
@@ -615,7 +617,9 @@ def run(namespace=None):
     """Run the calling script as a sketch: its setup() and loop() (looked up
     in __main__, or in `namespace`, e.g. globals())."""
     if namespace is None:
-        namespace = _sys.modules["__main__"].__dict__
+        import __main__  # a builtin module on MicroPython (not in sys.modules there)
+
+        namespace = __main__.__dict__
     loop = namespace.get("loop")
     if loop is None:
         raise NameError("arduino.run(): the sketch defines no loop()")

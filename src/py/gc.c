@@ -277,8 +277,10 @@ void py_gc_init(size_t heap_limit, void *stack_base) {
         exit(1);
     }
 #ifdef MADV_HUGEPAGE
-    /* fewer page faults as the heap grows (the kernel may ignore this) */
-    madvise(a, size, MADV_HUGEPAGE);
+    /* fewer page faults as the heap grows (the kernel may ignore this); the
+     * first 8 MB keep small pages so a small script's resident size stays
+     * small (a 2 MB huge page at start-up would more than double it) */
+    if (size > ((size_t)8 << 20)) madvise((char *)a + ((size_t)8 << 20), size - ((size_t)8 << 20), MADV_HUGEPAGE);
 #endif
     H.lo = a;
     H.arena_size = size;

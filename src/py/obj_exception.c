@@ -301,7 +301,10 @@ static py_val_t exc_getattr(py_val_t self, py_val_t name) {
     if (name == PYN(code) && py_is_subtype(t, &py_type_SystemExit))
         return n == 0 ? PY_NONE : n == 1 ? arg(e, 0) : e->args;
     if (py_is_subtype(t, &py_type_OSError)) {
-        if (name == PYN(errno)) return n >= 2 ? arg(e, 0) : PY_NONE;
+        /* MicroPython raises OSError(ENODEV) with the number alone and its
+         * drivers test e.errno, so a lone argument is the errno (CPython
+         * says None there; two arguments behave the same in both). */
+        if (name == PYN(errno)) return n >= 1 ? arg(e, 0) : PY_NONE;
         if (name == PYN(strerror)) return n >= 2 ? arg(e, 1) : PY_NONE;
         if (name == PYN(filename)) return n >= 3 ? arg(e, 2) : PY_NONE;
     }

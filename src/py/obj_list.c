@@ -331,27 +331,15 @@ static const py_method_def_t listiter_methods[] = {
     PY_MF_END,
 };
 
-static py_type_t listiter_type = {
-    .h = {&py_type_type},
-    .name = "list_iterator",
-    .base = &py_type_object,
-    .instance_size = sizeof(listiter_t),
-    .methods = listiter_methods,
-    .iter = iter_self,
-    .iternext = listiter_next,
-    .trace = listiter_trace,
-};
-
-static py_type_t listrev_type = {
-    .h = {&py_type_type},
-    .name = "list_reverseiterator",
-    .base = &py_type_object,
-    .instance_size = sizeof(listiter_t),
-    .methods = listiter_methods,
-    .iter = iter_self,
-    .iternext = listrev_next,
-    .trace = listiter_trace,
-};
+/* forward and reversed iterators differ only in name and step */
+#define LISTITER_TYPE(pyname, next_fn)                                                                       \
+    {                                                                                                        \
+        .h = {&py_type_type}, .name = pyname, .base = &py_type_object, .instance_size = sizeof(listiter_t),  \
+        .methods = listiter_methods, .iter = iter_self, .iternext = next_fn, .trace = listiter_trace,        \
+    }
+static py_type_t listiter_type = LISTITER_TYPE("list_iterator", listiter_next);
+static py_type_t listrev_type = LISTITER_TYPE("list_reverseiterator", listrev_next);
+#undef LISTITER_TYPE
 
 static py_val_t list_iter(py_val_t self) {
     listiter_t *it = py_gc_alloc(&listiter_type, sizeof(listiter_t));

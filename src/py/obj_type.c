@@ -1011,9 +1011,9 @@ void py_setattr(py_val_t obj, py_val_t name, py_val_t value) {
 void py_delattr(py_val_t obj, py_val_t name) { py_setattr(obj, name, PY_NULL); }
 
 /* What super() finds for name: the first definition in the MRO of
- * s->objtype after s->type (the class super() skips past), or PY_NULL. */
-static py_val_t super_find(super_t *s, py_val_t name) {
-    if (!s->objtype->mro) py_type_init_builtin(s->objtype);
+ * s->objtype after s->type (the class super() skips past), or PY_NULL.
+ * Inline: super().m() in a method runs it on every call. */
+static inline py_val_t super_find(super_t *s, py_val_t name) {
     py_tuple_t *m = py_as_tuple(s->objtype->mro);
     size_t i = 0;
     while (i < m->len && py_as_ptr(m->items[i]) != s->type) i++;
@@ -1101,6 +1101,7 @@ static py_val_t super_make_new(py_type_t *t, int argc, const py_val_t *argv, py_
 
 static py_val_t super_getattr(py_val_t self, py_val_t name) {
     super_t *s = py_as_ptr(self);
+    if (!s->objtype->mro) py_type_init_builtin(s->objtype);
     py_val_t v = super_find(s, name);
     if (!py_is_null(v)) {
         if (is_type_val(s->obj) && s->objtype == as_type(s->obj)) {

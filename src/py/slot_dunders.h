@@ -15,16 +15,14 @@
 #ifndef PY_SLOT_DUNDERS_H
 #define PY_SLOT_DUNDERS_H
 
-#define SLOT_BINOP(fname, SLOT, OP)                                                                          \
+/* A = 0, B = 1 for the operator, A = 1, B = 0 for its reflection */
+#define SLOT_OP_(fname, SLOT, OP, A, B)                                                                      \
     static py_val_t fname(int argc, const py_val_t *argv, py_val_t kw) {                                     \
-        py_val_t r = SLOT(OP, argv[0], argv[1]);                                                             \
+        py_val_t r = SLOT(OP, argv[A], argv[B]);                                                             \
         return py_is_null(r) ? PY_NOTIMPLEMENTED : r;                                                        \
     }
-#define SLOT_RBINOP(fname, SLOT, OP)                                                                         \
-    static py_val_t fname(int argc, const py_val_t *argv, py_val_t kw) {                                     \
-        py_val_t r = SLOT(OP, argv[1], argv[0]);                                                             \
-        return py_is_null(r) ? PY_NOTIMPLEMENTED : r;                                                        \
-    }
+#define SLOT_BINOP(fname, SLOT, OP) SLOT_OP_(fname, SLOT, OP, 0, 1)
+#define SLOT_RBINOP(fname, SLOT, OP) SLOT_OP_(fname, SLOT, OP, 1, 0)
 
 #define SLOT_COMPARES(P, SLOT)                                                                               \
     SLOT_BINOP(P##_eq, SLOT, PY_CMP_EQ)                                                                      \

@@ -443,6 +443,11 @@ static py_val_t irq_call(py_val_t self, int argc, const py_val_t *argv, py_val_t
 }
 static void irq_print(py_sb_t *sb, py_val_t self, int kind) { py_sb_adds(sb, "<IRQ>"); }
 
+/* stm32 (pyb.Pin): name() is the cpu name without the port's 'P' ("C6") */
+static py_val_t m_name(int argc, const py_val_t *argv, py_val_t kw) {
+    return py_str_from_cstr(bd_board_pin_def(mod_board(), as_pin(argv[0])->idx)->name + 1);
+}
+
 /* ------------------------------------------------------------ types */
 
 static void pin_trace(py_obj_t *o) {}
@@ -461,7 +466,7 @@ static const py_method_def_t pin_methods_stm32[] = {
     {"init", m_init, 1, -1, PY_MF_KW}, {"value", m_value, 1, 2, 0}, {"low", m_off, 1, 1, 0},
     {"high", m_on, 1, 1, 0},           {"off", m_off, 1, 1, 0},     {"on", m_on, 1, 1, 0},
     {"mode", m_mode, 1, 2, 0},         {"pull", m_pull, 1, 2, 0},   {"irq", m_irq, 1, 4, PY_MF_KW},
-    PY_MF_END,
+    {"name", m_name, 1, 1, 0},         PY_MF_END,
 };
 
 #define PIN_TYPE(var, mt)                                                                                    \

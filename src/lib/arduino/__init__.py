@@ -12,15 +12,16 @@
 #
 #     run()          # setup() once, then loop() forever (start(setup, loop) is the same)
 #
-# Portable by design: only machine.Pin, machine.time_pulse_us,
-# machine.disable_irq/enable_irq, time.ticks_*/sleep_*, sys and random are
-# used, so the same file runs on Breadboard and on real MicroPython boards.
+# Portable by design: only machine.Pin, ADC, PWM, Timer, UART, I2C, SPI,
+# machine.time_pulse_us, machine.disable_irq/enable_irq, time.ticks_*/sleep_*,
+# sys, select and random are used (their documented APIs), so the same file runs on Breadboard and on real MicroPython boards.
 # Board facts (the Arduino pin numbering of each board) come from the Arduino
 # core variants (pins_arduino.h); the board is recognised from
 # sys.implementation._machine, or failing that by which pin names the
 # firmware accepts.  Names starting with "_" are internal.
-# Part 1: analog I/O, tone, Serial, Wire, SPI, Keyboard and Mouse raise
-# NotImplementedError until the board has the bindings they need.
+# Analog I/O, tone, Serial/Serial1, Wire and SPI use machine.ADC, PWM, Timer,
+# UART, I2C and SPI (documented APIs only); Keyboard and Mouse raise
+# NotImplementedError (no USB HID model yet).
 import sys as _sys
 import time as _time
 import math as _math
@@ -196,6 +197,7 @@ def _get(pin, mode):
 # --- digital I/O -----------------------------------------------------------------
 def pinMode(pin, mode):
     pid, k = _key(pin)
+    _stop_pwm(k)  # a PWM (analogWrite, tone) on the pin ends, as on the mbed cores
     P = _Pin
     if mode == OUTPUT:
         args = (P.OUT,)
@@ -626,63 +628,651 @@ def run(namespace=None):
     start(namespace.get("setup"), loop)
 
 
-# --- not yet: these need board bindings Breadboard does not have yet -------------------------
-def _pending(what, needs):
-    return "arduino.%s is not implemented yet: it needs %s" % (what, needs)
+
+
+# --- analog I/O ---------------------------------------------------------------------------
+# analogRead: machine.ADC's read_u16() (every port scales its converter to 16
+# bits) shifted to the resolution asked (10 bits by default, as Arduino).
+# analogWrite: machine.PWM at the frequency the Arduino mbed cores use for
+# analogWrite (ArduinoCore-mbed's wiring_analog.cpp sets a 2 ms period:
+# 500 Hz), duty_u16 = value * 65535 // (2**bits - 1) (8 bits by default).
+# ASSUMPTION: 500 Hz for every board here (the Nano ESP32 core's LEDC default
+# differs); ANALOG_WRITE_FREQ can be changed before the first analogWrite.
+AR_DEFAULT = DEFAULT = 0
+AR_INTERNAL = INTERNAL = 1
+AR_EXTERNAL = EXTERNAL = 2
+ANALOG_WRITE_FREQ = 500
+_read_bits = 10
+_write_bits = 8
+_adcs = {}
+_pwms = {}
+
+
+def _stop_pwm(k):
+    p = _pwms.pop(k, None)
+    if p is not None:
+        p.deinit()
 
 
 def analogRead(pin):
-    raise NotImplementedError(_pending("analogRead", "the ADC binding (machine.ADC)"))
+    pid, k = _key(pin)
+    a = _adcs.get(k)
+    if a is None:
+        pin_obj = pid if isinstance(pid, _Pin) else _Pin(pid)
+        if _sys.platform == "esp32":
+            # the Arduino ESP32 core's default: 11 dB, a 0..3.3 V range (MicroPython's is 0 dB)
+            a = _machine.ADC(pin_obj, atten=_machine.ADC.ATTN_11DB)
+        else:
+            a = _machine.ADC(pin_obj)
+        _adcs[k] = a
+    v = a.read_u16()
+    return v >> (16 - _read_bits) if _read_bits <= 16 else v << (_read_bits - 16)
 
 
 def analogReadResolution(bits):
-    raise NotImplementedError(_pending("analogReadResolution", "the ADC binding (machine.ADC)"))
+    global _read_bits
+    bits = int(bits)
+    if not 1 <= bits <= 32:
+        raise ValueError("analogReadResolution: 1..32 bits")
+    _read_bits = bits
 
 
 def analogReference(mode):
-    raise NotImplementedError(_pending("analogReference", "the ADC binding (machine.ADC)"))
+    """Only DEFAULT (the board's supply reference) exists on these boards' cores."""
+    if mode != DEFAULT:
+        raise ValueError("analogReference: only DEFAULT on %s" % BOARD)
+
+
+def _pwm(pin, freq, duty):
+    pid, k = _key(pin)
+    p = _pwms.get(k)
+    if p is None:
+        if not hasattr(_machine, "PWM"):
+            raise NotImplementedError("analogWrite/tone: this port (%s) has no machine.PWM" % _sys.platform)
+        _pins.pop(k, None)  # digitalWrite/pinMode set the pin up again afterwards
+        p = _machine.PWM(pid if isinstance(pid, _Pin) else _Pin(pid))
+        _pwms[k] = p
+    p.freq(int(freq))
+    p.duty_u16(duty)
+    return p
 
 
 def analogWrite(pin, value):
-    raise NotImplementedError(_pending("analogWrite", "the PWM binding (machine.PWM)"))
+    top = (1 << _write_bits) - 1
+    value = constrain(int(value), 0, top)
+    _pwm(pin, ANALOG_WRITE_FREQ, value * 65535 // top)
 
 
 def analogWriteResolution(bits):
-    raise NotImplementedError(_pending("analogWriteResolution", "the PWM binding (machine.PWM)"))
+    global _write_bits
+    bits = int(bits)
+    if not 1 <= bits <= 16:
+        raise ValueError("analogWriteResolution: 1..16 bits")
+    _write_bits = bits
+
+
+# tone: a 50% PWM at `frequency`; with a duration, a one-shot machine.Timer
+# (a soft IRQ) calls noTone() when it has passed, so tone() returns at once.
+_tone_timers = {}
+
+
+def _timer():
+    # esp32 has hardware timers 0..3 only; the others take virtual timer -1
+    return _machine.Timer(0 if _sys.platform == "esp32" else -1)
 
 
 def tone(pin, frequency, duration=0):
-    raise NotImplementedError(_pending("tone", "the PWM binding (machine.PWM)"))
+    pid, k = _key(pin)
+    t = _tone_timers.pop(k, None)
+    if t is not None:
+        t.deinit()
+    _pwm(pin, frequency, 32768)
+    if duration and duration > 0:
+        t = _timer()
+        t.init(mode=_machine.Timer.ONE_SHOT, period=int(duration), callback=lambda _t: noTone(pin))
+        _tone_timers[k] = t
 
 
 def noTone(pin):
-    raise NotImplementedError(_pending("noTone", "the PWM binding (machine.PWM)"))
+    """Stops the tone and leaves the pin a low output (as Arduino)."""
+    pid, k = _key(pin)
+    t = _tone_timers.pop(k, None)
+    if t is not None:
+        t.deinit()
+    if k in _pwms:
+        pinMode(pin, OUTPUT)
+        _pins[k].value(0)
 
 
-class _Pending:
-    def __init__(self, name, needs):
-        self._name = name
-        self._needs = needs
+# --- Print and Stream: Arduino's formatting and parsing rules -----------------------------
+def _fmt_float(x, digits):
+    # Print::printFloat: nan/inf/ovf, round half up at `digits`, then digits one by one
+    if x != x:
+        return "nan"
+    if x in (float("inf"), float("-inf")):
+        return "inf"
+    if x > 4294967040.0 or x < -4294967040.0:
+        return "ovf"
+    s = ""
+    if x < 0.0:
+        s = "-"
+        x = -x
+    x += 0.5 / (10 ** digits)
+    ip = int(x)
+    s += str(ip)
+    rem = x - ip
+    if digits > 0:
+        s += "."
+        for _ in range(digits):
+            rem *= 10.0
+            d = int(rem)
+            s += str(d)
+            rem -= d
+    return s
 
-    def __getattr__(self, attr):
-        raise NotImplementedError(_pending(self._name + "." + attr, self._needs))
+
+_DIGITS = "0123456789ABCDEF"
+
+
+def _fmt(val, fmt=None):
+    if isinstance(val, bool):
+        val = int(val)
+    if isinstance(val, float):
+        return _fmt_float(val, 2 if fmt is None else int(fmt))
+    if isinstance(val, int):
+        base = DEC if fmt is None else int(fmt)
+        if base == 10:
+            return str(val)
+        if base < 2:
+            base = 10
+        if val < 0:
+            val &= 0xFFFFFFFF  # Arduino prints other bases as unsigned long
+        if val == 0:
+            return "0"
+        s = ""
+        while val:
+            s = _DIGITS[val % base] + s
+            val //= base
+        return s
+    if isinstance(val, (bytes, bytearray)):
+        return val.decode()
+    return str(val)
+
+
+class Stream:
+    """Arduino's Print + Stream over three primitives: _out(bytes),
+    _ready() (bytes that can be read without waiting) and _get1() (one byte
+    or -1)."""
+
+    def __init__(self):
+        self._timeout = 1000
+        self._peek = -1
+
+    # Print
+    def write(self, val, n=None):
+        if isinstance(val, int):
+            b = bytes((val & 0xFF,))
+        elif isinstance(val, str):
+            b = val.encode()
+        else:
+            b = bytes(val if n is None else val[:n])
+        self._out(b)
+        return len(b)
+
+    def print(self, val="", fmt=None):
+        return self.write(_fmt(val, fmt))
+
+    def println(self, val="", fmt=None):
+        return self.write(_fmt(val, fmt) + "\r\n")
+
+    def flush(self):
+        pass
+
+    def availableForWrite(self):
+        return 0
+
+    def setTimeout(self, ms):
+        self._timeout = int(ms)
+
+    def getTimeout(self):
+        return self._timeout
+
+    # Stream
+    def available(self):
+        return self._ready() + (self._peek >= 0)
+
+    def read(self):
+        if self._peek >= 0:
+            c, self._peek = self._peek, -1
+            return c
+        return self._get1() if self._ready() else -1
+
+    def peek(self):
+        if self._peek < 0 and self._ready():
+            self._peek = self._get1()
+        return self._peek
+
+    def _timed(self, peek=False):
+        # timedRead/timedPeek: wait up to the timeout for a byte
+        t0 = _ticks_ms()
+        while True:
+            c = self.peek() if peek else self.read()
+            if c >= 0 or _ticks_diff(_ticks_ms(), t0) >= self._timeout:
+                return c
+            _time.sleep_ms(1)
+
+    def readBytes(self, n):
+        r = bytearray()
+        while len(r) < n:
+            c = self._timed()
+            if c < 0:
+                break
+            r.append(c)
+        return bytes(r)
+
+    def readBytesUntil(self, term, n):
+        term = ord(term) if isinstance(term, str) else term
+        r = bytearray()
+        while len(r) < n:
+            c = self._timed()
+            if c < 0 or c == term:
+                break
+            r.append(c)
+        return bytes(r)
+
+    def readString(self):
+        r = bytearray()
+        while True:
+            c = self._timed()
+            if c < 0:
+                return r.decode()
+            r.append(c)
+
+    def readStringUntil(self, term):
+        term = ord(term) if isinstance(term, str) else term
+        r = bytearray()
+        while True:
+            c = self._timed()
+            if c < 0 or c == term:
+                return r.decode()
+            r.append(c)
+
+    def _skip(self, allowed):
+        # peekNextDigit (SKIP_ALL): drop bytes until one in `allowed`, -1 on timeout
+        while True:
+            c = self._timed(True)
+            if c < 0 or chr(c) in allowed:
+                return c
+            self.read()
+
+    def parseInt(self):
+        """The next integer (skipping what is not a digit or '-'), 0 on timeout."""
+        c = self._skip("-0123456789")
+        if c < 0:
+            return 0
+        neg, v = False, 0
+        while True:
+            if c == 45:
+                neg = True
+            elif 48 <= c <= 57:
+                v = v * 10 + c - 48
+            else:
+                break
+            self.read()
+            c = self._timed(True)
+        return -v if neg else v
+
+    def parseFloat(self):
+        c = self._skip("-.0123456789")
+        if c < 0:
+            return 0.0
+        # digits gathered as an integer and divided once at the end (Arduino
+        # multiplies by 0.1 per decimal, which is inexact in a double)
+        neg, frac, v, k = False, False, 0, 0
+        while True:
+            if c == 45:
+                neg = True
+            elif c == 46:
+                frac = True
+            elif 48 <= c <= 57:
+                v = v * 10 + c - 48
+                if frac:
+                    k += 1
+            else:
+                break
+            self.read()
+            c = self._timed(True)
+        f = v / (10 ** k)
+        return -f if neg else f
+
+    def find(self, target):
+        t = target.encode() if isinstance(target, str) else bytes(target)
+        i = 0
+        while i < len(t):
+            c = self._timed()
+            if c < 0:
+                return False
+            i = i + 1 if c == t[i] else (1 if c == t[0] else 0)
+        return True
 
     def __bool__(self):
-        raise NotImplementedError(_pending(self._name, self._needs))
+        return True
+
+
+class _Console(Stream):
+    """Serial: the USB serial port, which is MicroPython's console (sys.stdout,
+    sys.stdin).  Input is polled with select.poll (non-blocking) where the
+    port has it; without select, available() says 0 and reads wait on stdin.
+    begin(baud) has nothing to set (USB CDC has no baud rate)."""
+
+    def __init__(self):
+        Stream.__init__(self)
+        self._poll = None
+        self._eof = False
+        self._pend = -1
+        try:
+            import select
+
+            self._poll = select.poll()
+            self._poll.register(_sys.stdin, select.POLLIN)
+        except Exception:
+            self._poll = None
+
+    def begin(self, baud=9600, config=None):
+        pass
+
+    def end(self):
+        pass
+
+    def _out(self, b):
+        buf = getattr(_sys.stdout, "buffer", None)
+        if buf is not None:
+            buf.write(b)
+        else:
+            _sys.stdout.write(b.decode())
+
+    def _ready(self):
+        # a byte the poll says is there is read ahead, so end of input counts 0
+        if self._pend < 0 and not self._eof and self._poll is not None and self._poll.poll(0):
+            src = getattr(_sys.stdin, "buffer", _sys.stdin)
+            c = src.read(1)
+            if not c:
+                self._eof = True
+            else:
+                self._pend = c[0] if isinstance(c, (bytes, bytearray)) else ord(c)
+        return 1 if self._pend >= 0 else 0
+
+    def _get1(self):
+        c, self._pend = self._pend, -1
+        return c
+
+
+class HardwareSerial(Stream):
+    """Serial1..: a machine.UART with the Stream API."""
+
+    def __init__(self, uart_id):
+        Stream.__init__(self)
+        self._id = uart_id
+        self._u = None
+
+    def begin(self, baud=9600, config=None):
+        self._u = _machine.UART(self._id, baudrate=int(baud))
+
+    def end(self):
+        if self._u is not None:
+            self._u.deinit()
+            self._u = None
+
+    def _uart(self):
+        if self._u is None:
+            self.begin()
+        return self._u
+
+    def _out(self, b):
+        self._uart().write(b)
+
+    def flush(self):
+        u = self._uart()
+        if hasattr(u, "flush"):
+            u.flush()
+
+    def _ready(self):
+        return self._uart().any()
+
+    def _get1(self):
+        b = self._uart().read(1)
+        return b[0] if b else -1
+
+
+# The Serial1 UART of each board: the Nano RP2040's D0/D1 are UART0 (GPIO1/0);
+# ASSUMPTION elsewhere: UART 1 (the Nano ESP32's Serial0 pins in MicroPython's
+# numbering, the first UART the stm32 boards expose).
+_SERIAL1_ID = 0 if _sys.platform == "rp2" else 1
+Serial = _Console()
+Serial1 = HardwareSerial(_SERIAL1_ID)
+
+
+# --- Wire: I2C controller over machine.I2C ------------------------------------------------
+class TwoWire:
+    """endTransmission() codes as Arduino: 0 success, 1 data too long,
+    2 NACK on the address, 3 NACK on data, 4 other error, 5 timeout.  A
+    port that reports every failure as EIO (rp2) is told apart by probing
+    the address with an empty write, as scan() does."""
+    BUFFER_LENGTH = 256
+
+    def __init__(self, bus_id):
+        self._id = bus_id
+        self._i2c = None
+        self._freq = 100000
+        self._addr = None
+        self._tx = bytearray()
+        self._rx = b""
+        self._rxi = 0
+
+    def begin(self, address=None):
+        self._i2c = _machine.I2C(self._id, freq=self._freq)
+
+    def end(self):
+        self._i2c = None
+
+    def setClock(self, freq):
+        self._freq = int(freq)
+        self._i2c = _machine.I2C(self._id, freq=self._freq)
+
+    def _bus(self):
+        if self._i2c is None:
+            self.begin()
+        return self._i2c
+
+    def beginTransmission(self, address):
+        self._addr = int(address)
+        self._tx = bytearray()
+
+    def write(self, val, n=None):
+        if isinstance(val, int):
+            b = bytes((val & 0xFF,))
+        elif isinstance(val, str):
+            b = val.encode()
+        else:
+            b = bytes(val if n is None else val[:n])
+        if len(self._tx) + len(b) > self.BUFFER_LENGTH:
+            b = b[:self.BUFFER_LENGTH - len(self._tx)]
+        self._tx.extend(b)
+        return len(b)
+
+    def _probe(self, addr):
+        try:
+            self._bus().writeto(addr, b"")
+            return True
+        except OSError:
+            return False
+
+    def endTransmission(self, stop=True):
+        addr, data = self._addr, bytes(self._tx)
+        self._tx = bytearray()
+        if addr is None:
+            return 4
+        try:
+            n = self._bus().writeto(addr, data, bool(stop))
+        except OSError as e:
+            err = e.args[0] if e.args else 0
+            if err == 19:  # ENODEV: the address was NACKed
+                return 2
+            if err in (110, 116):  # ETIMEDOUT
+                return 5
+            if err == 5:  # EIO: which byte failed is not said
+                return 3 if data and self._probe(addr) else 2
+            return 4
+        if n is not None and n < len(data):
+            return 2 if n == 0 and not self._probe(addr) else 3
+        return 0
+
+    def requestFrom(self, address, quantity, stop=True):
+        quantity = _builtin_min(int(quantity), self.BUFFER_LENGTH)
+        try:
+            self._rx = self._bus().readfrom(int(address), quantity, bool(stop))
+        except OSError:
+            self._rx = b""
+        self._rxi = 0
+        return len(self._rx)
+
+    def available(self):
+        return len(self._rx) - self._rxi
+
+    def read(self):
+        if self._rxi >= len(self._rx):
+            return -1
+        c = self._rx[self._rxi]
+        self._rxi += 1
+        return c
+
+    def peek(self):
+        return self._rx[self._rxi] if self._rxi < len(self._rx) else -1
+
+    def flush(self):
+        pass
+
+    def __bool__(self):
+        return True
+
+
+Wire = TwoWire(0)
+Wire1 = TwoWire(1)
+
+
+# --- SPI: controller over machine.SPI -----------------------------------------------------
+SPI_MODE0 = 0
+SPI_MODE1 = 1
+SPI_MODE2 = 2
+SPI_MODE3 = 3
+
+
+class SPISettings:
+    def __init__(self, clock=4000000, bitOrder=MSBFIRST, dataMode=SPI_MODE0):
+        self.clock = int(clock)
+        self.bitOrder = bitOrder
+        self.dataMode = dataMode
+
+
+def _rev8(b):
+    r = 0
+    for _ in range(8):
+        r = (r << 1) | (b & 1)
+        b >>= 1
+    return r
+
+
+class SPIClass:
+    """transfer() sends and receives at once (write_readinto).  The bus always
+    runs MSB first (rp2's hardware SPI takes nothing else); LSBFIRST is done
+    by reversing the bits of each byte, so it works on every port."""
+
+    def __init__(self, bus_id):
+        self._id = bus_id
+        self._spi = None
+        self._lsb = False
+
+    def begin(self):
+        if self._spi is None:
+            self._spi = _machine.SPI(self._id)
+
+    def end(self):
+        if self._spi is not None:
+            self._spi.deinit()
+            self._spi = None
+
+    def beginTransaction(self, settings):
+        self.begin()
+        m = settings.dataMode
+        self._spi.init(baudrate=settings.clock, polarity=(m >> 1) & 1, phase=m & 1)
+        self._lsb = settings.bitOrder == LSBFIRST
+
+    def endTransaction(self):
+        pass
+
+    def _xfer(self, data):
+        self.begin()
+        if self._lsb:
+            data = bytes(_rev8(b) for b in data)
+        r = bytearray(len(data))
+        self._spi.write_readinto(data, r)
+        if self._lsb:
+            r = bytearray(_rev8(b) for b in r)
+        return r
+
+    def transfer(self, data, n=None):
+        """transfer(byte) -> the byte received; transfer(buffer[, n]): in place
+        (a bytearray), also returned."""
+        if isinstance(data, int):
+            return self._xfer(bytes((data & 0xFF,)))[0]
+        if n is None:
+            n = len(data)
+        r = self._xfer(bytes(data[:n]))
+        try:
+            data[:n] = r
+        except TypeError:
+            return bytes(r)  # bytes/str in: a copy out
+        return data
+
+    def transfer16(self, w):
+        w &= 0xFFFF
+        if self._lsb:
+            r = self._xfer(bytes((w & 0xFF, w >> 8)))
+            return r[0] | (r[1] << 8)
+        r = self._xfer(bytes((w >> 8, w & 0xFF)))
+        return (r[0] << 8) | r[1]
+
+    def setBitOrder(self, order):
+        self._lsb = order == LSBFIRST
+
+    def __bool__(self):
+        return True
+
+
+SPI = SPIClass(0)
+
+
+# --- Keyboard and Mouse: USB HID, which the virtual board does not model yet ---------------
+class _Pending:
+    def __init__(self, name):
+        self._name = name
+
+    def _msg(self, what):
+        return ("arduino.%s is not implemented: it needs USB HID (the board's USB device "
+                "port), which Breadboard does not model yet" % what)
+
+    def __getattr__(self, attr):
+        raise NotImplementedError(self._msg(self._name + "." + attr))
+
+    def __bool__(self):
+        raise NotImplementedError(self._msg(self._name))
 
     def __call__(self, *args, **kw):
-        raise NotImplementedError(_pending(self._name, self._needs))
+        raise NotImplementedError(self._msg(self._name))
 
     def __repr__(self):
         return "<arduino.%s: not implemented yet>" % self._name
 
 
-Serial = _Pending("Serial", "the UART binding (machine.UART)")
-Serial1 = _Pending("Serial1", "the UART binding (machine.UART)")
-Serial2 = _Pending("Serial2", "the UART binding (machine.UART)")
-Wire = _Pending("Wire", "the I2C binding (machine.I2C)")
-Wire1 = _Pending("Wire1", "the I2C binding (machine.I2C)")
-SPI = _Pending("SPI", "the SPI binding (machine.SPI)")
-SPISettings = _Pending("SPISettings", "the SPI binding (machine.SPI)")
-Keyboard = _Pending("Keyboard", "USB HID on the virtual board")
-Mouse = _Pending("Mouse", "USB HID on the virtual board")
+Keyboard = _Pending("Keyboard")
+Mouse = _Pending("Mouse")

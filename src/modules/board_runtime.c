@@ -18,9 +18,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "board/bd_part.h"
+#include "board/bd_parts_file.h"
+#include "board/bd_stimulus.h"
 #include "board/bd_trace.h"
 #include "board/bd_vcd.h"
 #include "modules/board_runtime.h"
+#include "modules/machine_ext.h"
+#include "py/sysio.h"
 
 static struct {
     const bd_board_def_t *def;
@@ -35,6 +40,18 @@ static struct {
     uint64_t wall0;     /* pacing anchor: wall ns at virtual virt0 */
     bd_time_t virt0;
     int until_raised; /* times SystemExit was raised for --until */
+    /* --parts, --stimulus, --expect-text, --fail-text */
+    const char *parts_path, *stim_path, *expect_text, *fail_text;
+    bd_partset_t parts;
+    bd_stim_t *stim;
+    char *out;           /* everything the script printed (captured only when needed) */
+    size_t out_len, out_cap;
+    bool out_lost;       /* the capture ran out of memory */
+    int text_stop;       /* 1: the fail text was seen, 2: the expect text was seen */
+    bd_time_t text_time; /* when */
+    int text_raised;
+    uint8_t *con;        /* console bytes from the stimulus, for input() */
+    size_t con_len, con_pos, con_cap;
 } rt = {.speed = 1.0, .until = BD_TIME_NEVER};
 
 static uint64_t wall_ns(void) {
@@ -133,6 +150,28 @@ int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
         rt.vcd_path = v;
         return 1;
     }
+    if (is_opt(a, "--parts")) {
+        if (!(v = opt_value(argc, argv, i, "--parts", prog))) return -1;
+        rt.parts_path = v;
+        return 1;
+    }
+    if (is_opt(a, "--stimulus")) {
+        if (!(v = opt_value(argc, argv, i, "--stimulus", prog))) return -1;
+        rt.stim_path = v;
+        return 1;
+    }
+    if (is_opt(a, "--expect-text") || is_opt(a, "--fail-text")) {
+        bool fail = a[2] == 'f';
+        const char *name = fail ? "--fail-text" : "--expect-text";
+        if (!(v = opt_value(argc, argv, i, name, prog))) return -1;
+        if (!*v) {
+            fprintf(stderr, "%s: %s needs a non-empty text\n", prog, name);
+            return -1;
+        }
+        if (fail) rt.fail_text = v;
+        else rt.expect_text = v;
+        return 1;
+    }
     if (is_opt(a, "--trace")) {
         if (!(v = opt_value(argc, argv, i, "--trace", prog))) return -1;
         rt.trace_path = v;
@@ -149,11 +188,39 @@ void mod_board_usage(FILE *f) {
                "    (default 1: sleeps take real time; max: no waiting, same results)\n"
                "--until TIME : end the run cleanly (status 0) at virtual TIME: 5s, 250ms, 100us\n"
                "--vcd FILE : write a VCD waveform of every pin that changed\n"
-               "--trace FILE : write the event log, one line per pin event ('-': stdout)\n",
+               "--trace FILE : write the event log, one line per pin event ('-': stdout)\n"
+               "--parts FILE : wire the parts of FILE to the pins first (docs/parts.md)\n"
+               "--stimulus FILE : timed inputs and checks (docs/stimulus.md); status 1 and\n"
+               "    a report on stderr if a check failed\n"
+               "--expect-text STR : end the run (status 0) as soon as STR is printed; status 1\n"
+               "    if the run ends without it\n"
+               "--fail-text STR : end the run with status 1 as soon as STR is printed\n",
             bd_board_def_default()->name);
 }
 
 /* ------------------------------------------------------------ time */
+
+/* "1.5", "0.000250", "2": seconds, trailing zeros trimmed. */
+static const char *fmt_secs(bd_time_t ns, char *buf, size_t n) {
+    snprintf(buf, n, "%llu.%09llu", (unsigned long long)(ns / 1000000000u), (unsigned long long)(ns % 1000000000u));
+    char *e = buf + strlen(buf) - 1;
+    while (*e == '0') *e-- = 0;
+    if (*e == '.') *e = 0;
+    return buf;
+}
+
+/* --expect-text / --fail-text decided the run: SystemExit(0 or 1), again at
+ * every later charge until the script lets it through. */
+static void text_exit(void) {
+    rt.text_raised++;
+    int code = rt.text_stop == 1 ? 1 : 0;
+    if (rt.text_raised > 16) {
+        fprintf(stderr, "breadboard: the script ignored SystemExit; stopping\n");
+        exit(mod_board_finish(code));
+    }
+    py_val_t v = py_small(code);
+    py_raise(py_exc_new_args(&py_type_SystemExit, 1, &v));
+}
 
 static void until_exit(void) {
     rt.until_raised++;
@@ -168,6 +235,7 @@ static void until_exit(void) {
 
 /* Charges the polls run since the last charge as CPU time. */
 static void charge(void) {
+    if (rt.text_stop) text_exit();
     int64_t used = (int64_t)MOD_BOARD_POLL_PERIOD - py_tick_budget;
     py_tick_budget = MOD_BOARD_POLL_PERIOD;
     bd_sched_t *s = &rt.board.sched;
@@ -226,6 +294,7 @@ static void tick_hook(void) {
 bd_board_t *mod_board(void) { return &rt.board; }
 bd_trace_t *mod_board_trace(void) { return rt.trace; }
 const bd_board_def_t *mod_board_def(void) { return rt.def; }
+bd_partset_t *mod_board_parts(void) { return &rt.parts; }
 
 bd_time_t mod_board_now(void) {
     charge();
@@ -293,6 +362,115 @@ PY_NORETURN void mod_board_raise(bd_status_t st) {
 
 /* ------------------------------------------------------------ life cycle */
 
+/* ------------------------------------------------------------ output capture, stimulus I/O */
+
+/* The virtual time of a write: the clock plus the CPU time not yet charged
+ * (charging here could raise for --until before the text is looked at). */
+static bd_time_t time_now_uncharged(void) {
+    int64_t used = (int64_t)MOD_BOARD_POLL_PERIOD - py_tick_budget;
+    bd_time_t t = rt.board.sched.now;
+    if (used > 0 && used < INT32_MAX / 2)
+        t += (bd_time_t)((double)used * MOD_BOARD_CYCLES_PER_POLL * 1e9 / (double)rt.def->cpu_hz);
+    return t;
+}
+
+static bool text_in(const char *text, size_t from) {
+    size_t L = strlen(text);
+    if (rt.out_len < L) return false;
+    size_t start = from >= L - 1 ? from - (L - 1) : 0;
+    return memmem(rt.out + start, rt.out_len - start, text, L) != NULL;
+}
+
+static void stdout_hook(const char *s, size_t n) {
+    size_t old = rt.out_len;
+    if (rt.out_len + n > rt.out_cap) {
+        size_t cap = rt.out_cap ? rt.out_cap : 4096;
+        while (cap < rt.out_len + n) cap *= 2;
+        char *p = realloc(rt.out, cap);
+        if (!p) {
+            rt.out_lost = true;
+            return;
+        }
+        rt.out = p, rt.out_cap = cap;
+    }
+    memcpy(rt.out + rt.out_len, s, n);
+    rt.out_len += n;
+    if (rt.text_stop || !rt.started) return;
+    if (rt.fail_text && text_in(rt.fail_text, old)) rt.text_stop = 1;
+    else if (rt.expect_text && text_in(rt.expect_text, old)) rt.text_stop = 2;
+    if (rt.text_stop) {
+        rt.text_time = time_now_uncharged();
+        text_exit();
+    }
+}
+
+static void stim_uart(void *ctx, int unit, const uint8_t *data, size_t len, bd_time_t now) {
+    if (unit >= 0) {
+        if (!mod_machine_uart_inject(unit, data, len))
+            fprintf(stderr, "breadboard: stimulus: no UART %d on %s; bytes dropped\n", unit, rt.def->name);
+        return;
+    }
+    if (rt.con_len + len > rt.con_cap) {
+        size_t cap = rt.con_cap ? rt.con_cap : 256;
+        while (cap < rt.con_len + len) cap *= 2;
+        uint8_t *p = realloc(rt.con, cap);
+        if (!p) return;
+        rt.con = p, rt.con_cap = cap;
+    }
+    memcpy(rt.con + rt.con_len, data, len);
+    rt.con_len += len;
+}
+
+static size_t stim_serial(void *ctx, int unit, const char **data) {
+    if (unit >= 0) return mod_machine_uart_sent(unit, data);
+    *data = rt.out ? rt.out : "";
+    return rt.out_len;
+}
+
+static bool con_ready(void *ctx) { return rt.con_pos < rt.con_len; }
+
+/* input() on the console: the stimulus's `serial` bytes as they arrive
+ * (waiting on the virtual clock up to the stimulus's last line), then the
+ * process's real stdin. */
+static int console_getc(void) {
+    if (rt.con_pos >= rt.con_len && rt.stim) {
+        bd_time_t end = bd_stim_end_time(rt.stim);
+        if (mod_board_now() < end) mod_board_wait_for(end, con_ready, NULL);
+    }
+    if (rt.con_pos < rt.con_len) return rt.con[rt.con_pos++];
+    return getchar();
+}
+
+static bool load_inputs(void) {
+    char err[512];
+    err[0] = 0;
+    if (rt.parts_path) {
+        bd_status_t st = bd_parts_file_load(&rt.parts, &rt.board, rt.parts_path, err, sizeof err);
+        if (st != BD_OK) {
+            if (err[0]) fprintf(stderr, "%s\n", err);
+            else fprintf(stderr, "breadboard: cannot load parts file '%s': %s\n", rt.parts_path, bd_status_str(st));
+            return false;
+        }
+    }
+    if (rt.stim_path) {
+        bd_status_t st = bd_stim_new(&rt.stim, &rt.board, &rt.parts);
+        if (st == BD_OK) {
+            bd_stim_on_uart(rt.stim, stim_uart, NULL);
+            bd_stim_on_serial(rt.stim, stim_serial, NULL);
+            st = bd_stim_load(rt.stim, rt.stim_path, err, sizeof err);
+            if (st == BD_OK) st = bd_stim_start(rt.stim, err, sizeof err);
+        }
+        if (st != BD_OK) {
+            if (err[0]) fprintf(stderr, "%s\n", err);
+            else fprintf(stderr, "breadboard: cannot load stimulus file '%s': %s\n", rt.stim_path, bd_status_str(st));
+            return false;
+        }
+        py_stdin_getc_hook = console_getc;
+    }
+    if (rt.stim || rt.expect_text || rt.fail_text) py_stdout_hook = stdout_hook;
+    return true;
+}
+
 __attribute__((noinline)) static void set_platform(void) {
     py_val_t sys = py_import_cstr("sys");
     py_setattr(sys, py_intern("platform"), py_str_from_cstr(rt.def->platform));
@@ -306,6 +484,7 @@ bool mod_board_start(void) {
         return false;
     }
     rt.started = true;
+    bd_partset_init(&rt.parts);
     bd_sched_set_cpu_hz(&rt.board.sched, rt.def->cpu_hz);
     if (rt.vcd_path) {
         st = bd_vcd_open(&rt.vcd, rt.vcd_path, rt.def->name);
@@ -326,6 +505,7 @@ bool mod_board_start(void) {
             return false;
         }
     }
+    if (!load_inputs()) return false;
     py_try_t t;
     if (py_try(&t)) {
         set_platform();
@@ -345,7 +525,39 @@ int mod_board_finish(int status) {
     if (!rt.started) return status;
     py_tick_hook = NULL;
     py_tick_budget = INT32_MAX;
+    py_stdout_hook = NULL;
+    py_stdin_getc_hook = NULL;
+    if (rt.stim && !rt.text_stop && !rt.until_raised) {
+        /* the script ended by itself: the rest of the stimulus plays out
+         * (up to --until) on the board as the script left it, so checks
+         * due later are decided rather than "not reached" */
+        bd_time_t e = bd_stim_end_time(rt.stim);
+        if (e > rt.until) e = rt.until;
+        if (e > rt.board.sched.now) bd_sched_run_until(&rt.board.sched, e, NULL);
+    }
     bd_time_t end = rt.board.sched.now;
+    char tb[40];
+    if (rt.text_stop == 1) {
+        fprintf(stderr, "breadboard: fail text '%s' seen at %s s\n", rt.fail_text, fmt_secs(rt.text_time, tb, sizeof tb));
+        status = 1;
+    } else if (rt.text_stop == 2) {
+        status = 0;
+    } else if (rt.expect_text) {
+        fprintf(stderr, "breadboard: expected text '%s' not seen by %s s\n", rt.expect_text, fmt_secs(end, tb, sizeof tb));
+        status = status ? status : 1;
+    }
+    if (rt.stim) {
+        bd_stim_finish(rt.stim);
+        fflush(stdout);
+        if (bd_stim_report(rt.stim, stderr) > 0) status = status ? status : 1;
+        bd_stim_free(rt.stim);
+        rt.stim = NULL;
+    }
+    bd_partset_free(&rt.parts);
+    free(rt.out);
+    rt.out = NULL, rt.out_len = rt.out_cap = 0;
+    free(rt.con);
+    rt.con = NULL, rt.con_len = rt.con_cap = rt.con_pos = 0;
     if (rt.trace) {
         /* Python's own output first, so a trace on stdout follows it */
         fflush(stdout);

@@ -21,6 +21,11 @@
  * --until T: the run ends cleanly when virtual time reaches T: SystemExit(0)
  * is raised from the wait or the tick hook, the CLI exits with status 0 and
  * mod_board_finish writes the VCD and trace files.
+ * --parts / --stimulus are loaded in mod_board_start (errors: FILE:LINE on
+ * stderr, start fails, the CLI exits 2); the stimulus's report, and the
+ * --expect-text / --fail-text verdicts (the script's stdout is captured
+ * through py_stdout_hook only when one of these is given), are decided in
+ * mod_board_finish, which turns them into the exit status.
  */
 #ifndef MOD_BOARD_RUNTIME_H
 #define MOD_BOARD_RUNTIME_H
@@ -60,6 +65,9 @@ bd_board_t *mod_board(void);
 struct bd_trace;
 struct bd_trace *mod_board_trace(void);
 const bd_board_def_t *mod_board_def(void);
+/* The parts of --parts (empty without it), for sim.part / sim.parts. */
+#include "board/bd_part.h"
+bd_partset_t *mod_board_parts(void);
 /* Charges the CPU time run so far and returns the virtual time (ns).  May
  * raise SystemExit at --until. */
 bd_time_t mod_board_now(void);

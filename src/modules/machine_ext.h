@@ -21,4 +21,9 @@ void mod_machine_signal_init(py_val_t machine);
 /* sim.temperature: the die temperature the rp2 sensor (ADC(4)) reads. */
 void mod_machine_adc_set_temp_mc(int32_t mc);
 
+/* The stimulus file's UART lines (machine_uart.c): bytes into UART id's RX
+ * (false: no such UART; never raises), and everything its TX sent. */
+bool mod_machine_uart_inject(int id, const uint8_t *data, size_t len);
+size_t mod_machine_uart_sent(int id, const char **data);
+
 #endif

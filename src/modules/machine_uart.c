@@ -446,3 +446,27 @@ py_val_t mod_sim_uart_received(int argc, const py_val_t *argv, py_val_t kw) {
     mod_board_now();
     return py_bytes_new(s->sent ? s->sent : (uint8_t *)"", s->sent_len);
 }
+
+/* ------------------------------------------------------------ stimulus */
+
+/* Bytes for UART `id`'s RX from the stimulus file (called from a board
+ * event: never raises).  Returns false if the UART does not exist. */
+bool mod_machine_uart_inject(int id, const uint8_t *data, size_t len) {
+    if (id < 0 || id >= MAX_UART || !id_ok(id)) return false;
+    if (!slots[id]) {
+        py_try_t t;
+        if (!py_try(&t)) return false;
+        slot(id);
+        py_try_end(&t);
+    }
+    bd_uart_inject(&slots[id]->u, data, len);
+    return true;
+}
+
+/* Everything UART `id` has sent so far (its TX), for expect-serial. */
+size_t mod_machine_uart_sent(int id, const char **data) {
+    *data = "";
+    if (id < 0 || id >= MAX_UART || !slots[id] || !slots[id]->sent) return 0;
+    *data = (const char *)slots[id]->sent;
+    return slots[id]->sent_len;
+}

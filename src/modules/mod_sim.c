@@ -19,6 +19,10 @@
  *   sim.voltage(pin, volts)        an analog source on the pad (what ADC
  *                                  reads); None releases it
  *   sim.temperature(celsius)       die temperature (rp2 ADC(4))
+ *   sim.parts()                    the names of the --parts parts (a list)
+ *   sim.part(name)                 a part by name (or kind, if only one):
+ *                                  its attributes read and write by name,
+ *                                  p.distance = 40, p.pressed, p.pull
  * `pin` is a name (board label, silkscreen label or MCU name, any case: the
  * names stimulus files use), a Pin number, or a machine.Pin.
  *
@@ -26,7 +30,9 @@
  * first use; scheduled drives carry (pad, level) in the event argument, so
  * no memory outlives the board.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "modules/board_runtime.h"
 #include "modules/machine_bus.h"
@@ -180,6 +186,106 @@ static py_val_t s_board(int argc, const py_val_t *argv, py_val_t kw) {
     return py_str_from_cstr(mod_board_def()->name);
 }
 
+/* ------------------------------------------------------------ parts */
+
+/* A part handle holds the part's name and looks it up at each use, so no
+ * pointer outlives the part set. */
+typedef struct {
+    py_obj_t h;
+    char name[BD_PART_NAME_MAX];
+} part_obj_t;
+
+static py_type_t part_type;
+
+static bd_part_t *part_of(py_val_t self) {
+    part_obj_t *o = py_as_ptr(self);
+    bd_part_t *p = bd_partset_find(mod_board_parts(), o->name);
+    if (!p) py_raise_msg(&py_type_ValueError, "part '%s' is gone", o->name);
+    return p;
+}
+
+static py_val_t part_getattr(py_val_t self, py_val_t name) {
+    bd_part_t *p = part_of(self);
+    const char *an = py_str_data(name);
+    int a = bd_part_attr_find(p, an);
+    if (a < 0) {
+        if (!strcmp(an, "name")) return py_str_from_cstr(p->name);
+        if (!strcmp(an, "kind")) return py_str_from_cstr(p->type->kind);
+        return PY_NULL;
+    }
+    mod_board_now(); /* measurements are up to date with the script's clock */
+    const bd_attr_def_t *d = &p->type->attrs[a];
+    if (d->type == BD_ATTR_TEXT || d->type == BD_ATTR_ENUM) {
+        char buf[256];
+        if (bd_part_get_text(p, d->name, buf, sizeof buf) != BD_OK) return PY_NULL;
+        return py_str_from_cstr(buf);
+    }
+    double v = 0;
+    if (bd_part_get_num(p, d->name, &v) != BD_OK) return PY_NULL;
+    switch (d->type) {
+    case BD_ATTR_BOOL: return v != 0 ? PY_TRUE : PY_FALSE;
+    case BD_ATTR_INT:
+    case BD_ATTR_TIME: return py_int_from_double(v);
+    default: return py_float(v);
+    }
+}
+
+static int part_setattr(py_val_t self, py_val_t name, py_val_t value) {
+    bd_part_t *p = part_of(self);
+    const char *an = py_str_data(name);
+    if (py_is_null(value)) py_raise_msg(&py_type_TypeError, "can't delete a part's attribute");
+    if (bd_part_attr_find(p, an) < 0) return 0;
+    mod_board_now();
+    char err[256];
+    err[0] = 0;
+    bd_status_t st;
+    if (py_is_str(value)) st = bd_part_set(p, an, py_str_data(value), err, sizeof err);
+    else st = bd_part_set_num(p, an, py_to_double(value), err, sizeof err);
+    if (st == BD_ERR_NOMEM) py_raise_no_memory();
+    if (st != BD_OK) py_raise_msg(&py_type_ValueError, "%s", err[0] ? err : bd_status_str(st));
+    return 1;
+}
+
+static void part_print(py_sb_t *sb, py_val_t self, int kind) {
+    part_obj_t *o = py_as_ptr(self);
+    bd_part_t *p = bd_partset_find(mod_board_parts(), o->name);
+    py_sb_printf(sb, "<part %s (%s)>", o->name, p ? p->type->kind : "gone");
+}
+
+static void part_trace(py_obj_t *o) {}
+
+static py_type_t part_type = {
+    .h = {&py_type_type},
+    .name = "Part",
+    .base = &py_type_object,
+    .instance_size = sizeof(part_obj_t),
+    .getattr = part_getattr,
+    .setattr = part_setattr,
+    .print = part_print,
+    .trace = part_trace,
+};
+
+static py_val_t s_part(int argc, const py_val_t *argv, py_val_t kw) {
+    if (!py_is_str(argv[0])) py_raise_msg(&py_type_TypeError, "part name must be a str");
+    bd_part_t *p = bd_partset_find(mod_board_parts(), py_str_data(argv[0]));
+    if (!p) py_raise_msg(&py_type_ValueError, "no part named '%s' (see --parts)", py_str_data(argv[0]));
+    static bool ready;
+    if (!ready) {
+        py_type_init_builtin(&part_type);
+        ready = true;
+    }
+    part_obj_t *o = py_gc_alloc(&part_type, sizeof(part_obj_t));
+    snprintf(o->name, sizeof o->name, "%s", p->name);
+    return py_obj(o);
+}
+
+static py_val_t s_parts(int argc, const py_val_t *argv, py_val_t kw) {
+    bd_partset_t *ps = mod_board_parts();
+    py_val_t l = py_list_new(0);
+    for (size_t i = 0; i < ps->n; i++) py_list_append(l, py_str_from_cstr(ps->v[i]->name));
+    return l;
+}
+
 static const py_method_def_t sim_functions[] = {
     {"drive", s_drive, 2, 3, PY_MF_KW},
     {"pulse", s_pulse, 2, 4, PY_MF_KW},
@@ -198,6 +304,8 @@ static const py_method_def_t sim_functions[] = {
     {"spi_received", mod_sim_spi_received, 1, 1, 0},
     {"voltage", s_voltage, 2, 2, 0},
     {"temperature", s_temperature, 1, 1, 0},
+    {"part", s_part, 1, 1, 0},
+    {"parts", s_parts, 0, 0, 0},
     PY_MF_END,
 };
 

@@ -364,6 +364,8 @@ static py_val_t b_id(int argc, const py_val_t *argv, py_val_t kw) {
     return py_int_from_u64(py_is_obj(v) ? (uint64_t)(uintptr_t)py_as_ptr(v) : (v >> 1));
 }
 
+int (*py_stdin_getc_hook)(void);
+
 static py_val_t b_input(int argc, const py_val_t *argv, py_val_t kw) {
     if (argc > 0) {
         py_val_t s = py_str(argv[0]);
@@ -385,7 +387,7 @@ static py_val_t b_input(int argc, const py_val_t *argv, py_val_t kw) {
         int c;
         bool any = false;
         for (;;) {
-            c = getchar();
+            c = py_stdin_getc_hook ? py_stdin_getc_hook() : getchar();
             if (c == EOF) {
                 /* Ctrl-C while waiting: the read was interrupted; raise KeyboardInterrupt */
                 if (ferror(stdin) && py_pending) {

@@ -35,17 +35,20 @@ void py_flush_stdout(void) {
     }
 }
 
+void (*py_stdout_hook)(const char *s, size_t n);
+
 void py_write_stdout(const char *s, size_t n) {
     if (out_tty < 0) out_tty = isatty(1);
     if (n >= sizeof out_buf) {
         py_flush_stdout();
         write_all(1, s, n);
-        return;
+    } else {
+        if (out_len + n > sizeof out_buf) py_flush_stdout();
+        memcpy(out_buf + out_len, s, n);
+        out_len += n;
+        if (out_tty && memchr(s, '\n', n)) py_flush_stdout();
     }
-    if (out_len + n > sizeof out_buf) py_flush_stdout();
-    memcpy(out_buf + out_len, s, n);
-    out_len += n;
-    if (out_tty && memchr(s, '\n', n)) py_flush_stdout();
+    if (py_stdout_hook) py_stdout_hook(s, n);
 }
 
 void py_write_stderr(const char *s, size_t n) {

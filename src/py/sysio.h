@@ -15,6 +15,14 @@ py_val_t py_builtin_open(int argc, const py_val_t *argv, py_val_t kwnames);
 
 /* io.c */
 void py_flush_stdout(void);
+/* When set, sees every byte written to stdout (before buffering); the board
+ * runtime captures the output for --stimulus, --expect-text, --fail-text.
+ * Called after the bytes are buffered; it may raise. */
+extern void (*py_stdout_hook)(const char *s, size_t n);
+
+/* builtins.c: when set, input() reads the default stdin's bytes through it
+ * (EOF as getchar); the board runtime feeds the stimulus's console bytes. */
+extern int (*py_stdin_getc_hook)(void);
 
 /* mod_sys.c */
 /* Writes text to a file-like value: the default streams fast, else .write(). */

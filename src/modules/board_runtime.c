@@ -535,6 +535,15 @@ int mod_board_finish(int status) {
         if (e > rt.until) e = rt.until;
         if (e > rt.board.sched.now) bd_sched_run_until(&rt.board.sched, e, NULL);
     }
+    if (!rt.text_stop && !rt.until_raised && rt.until != BD_TIME_NEVER && rt.until > rt.board.sched.now) {
+        /* A real board whose script has ended sits at the REPL with its
+         * peripherals still running (PWM, timers' hardware, parts): with
+         * --until the run covers that idle time too, so a script that sets
+         * up a PWM and returns still shows its edges up to the deadline.
+         * No Python code runs any more (handlers that fall due are not
+         * called), and the idle time is not paced. */
+        bd_sched_run_until(&rt.board.sched, rt.until, NULL);
+    }
     bd_time_t end = rt.board.sched.now;
     char tb[40];
     if (rt.text_stop == 1) {

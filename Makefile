@@ -48,12 +48,12 @@ BOARD_TEST_CFLAGS = $(OPT) -g $(CFLAGS)
 board-tests: $(BOARD_TESTS)
 
 run: $(BIN)
-	./$(BIN) examples/hello.py
+	$(abspath $(BIN)) examples/hello.py
 	@echo "--- examples/blink.py on nano-rp2040, 3 s of virtual time (waveform in blink.vcd):"
-	./$(BIN) --speed max --until 3s --vcd blink.vcd --trace - examples/blink.py
+	$(abspath $(BIN)) --speed max --until 3s --vcd blink.vcd --trace - examples/blink.py
 
 test: $(BIN) $(BOARD_TESTS)
-	python3 tests/run.py --bin ./$(BIN) --board-tests $(BUILD)/board-tests
+	python3 tests/run.py --bin $(abspath $(BIN)) --board-tests $(BUILD)/board-tests
 
 sanitize:
 	$(MAKE) BUILD=build-san BIN=breadboard-san OPT="-O1" \
@@ -62,7 +62,7 @@ sanitize:
 	ASAN_OPTIONS=detect_leaks=1 python3 tests/run.py --bin ./breadboard-san --sanitizer --board-tests build-san/board-tests
 
 bench: $(BIN)
-	python3 bench/run.py --bin ./$(BIN)
+	python3 bench/run.py --bin $(abspath $(BIN))
 
 expected:
 	python3 tests/gen_expected.py

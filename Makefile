@@ -49,8 +49,9 @@ board-tests: $(BOARD_TESTS)
 
 run: $(BIN)
 	$(abspath $(BIN)) examples/hello.py
-	@echo "--- examples/blink.py on nano-rp2040, 3 s of virtual time (waveform in blink.vcd):"
-	$(abspath $(BIN)) --speed max --until 3s --vcd blink.vcd --trace - examples/blink.py
+	@echo "--- the reference's Blink Without Delay (tests/seed/time_millis.py) on the default board"
+	@echo "--- (nano-rp2040), 5 s of virtual time; pin timeline below, waveform in blink.vcd:"
+	$(abspath $(BIN)) --speed max --until 5s --vcd blink.vcd --trace - tests/seed/time_millis.py
 
 test: $(BIN) $(BOARD_TESTS)
 	python3 tests/run.py --bin $(abspath $(BIN)) --board-tests $(BUILD)/board-tests

@@ -16,17 +16,22 @@
  * add offset, gain error and noise (the RP2040 has ~8.7 ENOB); none of that
  * is modelled, so a run stays deterministic and a reading is predictable.
  *
- * read_u16 scaling (the ports' adc_config_and_read_u16, read in the
- * MicroPython source: rp2, esp32 and stm32 all use the same expression):
+ * read_u16 scaling: machine.ADC's documentation says the raw reading is
+ * "scaled such that the minimum value is 0 and the maximum value is 65535";
+ * MicroPython's maintainer describes the ports' expression as a Taylor
+ * expansion of u16 = raw * 65535 / (2^bits - 1) (PR #5033).  Modelled as
  *     u16 = raw << (16 - bits) | raw >> (2 * bits - 16)     (8 <= bits <= 16)
  * bit replication, so 0 -> 0 and full scale 4095 -> 65535 (a plain shift
  * would top out at 65520).  For 16-bit converters it is the identity.
+ * ASSUMPTION: that every port uses exactly this expansion (not confirmed
+ * per port by a document; docs/board-facts.md).
  *
  * read_uv: raw * fs_uv / 2^bits rounded to the nearest uV (the centre of the
  * code's step is not used: the ports compute from the code, not the input).
  * Which ports expose read_uv is the bindings' business (esp32 does).
  *
- * RP2040 temperature sensor, ADC channel 4 (RP2040 datasheet 4.9.5):
+ * RP2040 temperature sensor, ADC channel 4 (RP2040 datasheet 4.9.5,
+ * "Temperature Sensor"; rp2 quickref: the fifth channel):
  *     V = 0.706 V - (T - 27 C) * 1.721 mV/C
  * so the usual 27 - (V - 0.706) / 0.001721 recovers T.  The die temperature
  * is a field the sim side sets (temp_mc, milli-degrees C; default 27000).
@@ -43,8 +48,10 @@
 #include "board/bd_status.h"
 
 /* ESP32 input attenuation (ADC.ATTN_0DB ...), the index into the full-scale
- * table.  ASSUMPTION: full-scale voltages of the ESP32-S3 datasheet's
- * recommended ranges as recalled: 950, 1250, 1750, 3100 mV. */
+ * table: 950, 1250, 1750, 3100 mV, the measurable ranges of the ESP32-S3
+ * (ESP-IDF v4.4 ESP32-S3 ADC guide, "ADC Attenuation"; 12-bit single
+ * reads).  The lower ends of the original ESP32's ranges (100-150 mV) do not
+ * apply to the S3, whose ranges start at 0 mV. */
 typedef enum { BD_ADC_ATTN_0DB = 0, BD_ADC_ATTN_2_5DB, BD_ADC_ATTN_6DB, BD_ADC_ATTN_11DB } bd_adc_atten_t;
 
 #define BD_ADC_RP2_TEMP_CH 4

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "board/bd_board.h"
+#include "board/bd_i2c.h"
 
 static int find_mcu_name(const bd_board_t *b, const char *name, bool nocase) {
     for (int i = 0; i < b->npins; i++) {
@@ -53,6 +54,7 @@ bd_status_t bd_board_init(bd_board_t *b, const bd_board_def_t *def) {
 }
 
 void bd_board_free(bd_board_t *b) {
+    bd_i2c_nets_free(b);
     if (b->pins)
         for (int i = 0; i < b->npins; i++) bd_pin_free(&b->pins[i]);
     free(b->pins);

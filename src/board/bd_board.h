@@ -129,6 +129,8 @@ typedef struct bd_board {
     bd_pin_t *pins;              /* [npins]: MCU pads, then def->extra */
     const bd_mcu_pin_t **pindef; /* [npins] */
     int16_t *label_pin;          /* [def->nlabels]: pad index of each label */
+    struct bd_trace *trace;      /* the event log attached (bd_trace_attach_board), or NULL: models log to it */
+    struct bd_i2c_net *i2c_nets; /* I2C buses by pads (bd_i2c_net), freed with the board */
 } bd_board_t;
 
 /* Build a board in reset state.  Errors: BD_ERR_NOMEM; BD_ERR_INVAL if the

@@ -1,16 +1,24 @@
 /* bd_boards.c: the board definitions, as tables, and the registry.
  *
- * Sources of the facts (facts only; nothing here is copied code):
- *   - firmware names (BD_LABEL_FW): the pins.csv of each board in the
- *     MicroPython source tree (what Pin("NAME") accepts on the real port);
- *   - silkscreen names (BD_LABEL_SILK): the Arduino full-pinout documents and
- *     Arduino core variant tables (D/A numbering), the Raspberry Pi Pico
- *     pinout.
+ * Sources of the facts (facts only; nothing here is copied code).  Every
+ * fact and where it was checked is listed in docs/board-facts.md; the
+ * main ones:
+ *   - D/A numbering and MCU pads: Arduino's full-pinout documents and
+ *     tutorials (ABX00053 Nano RP2040 Connect, ABX00083 Nano ESP32 and its
+ *     cheat sheet, the GIGA R1 MicroPython pin map), the Raspberry Pi Pico
+ *     pinout (LED on GP25);
+ *   - firmware names (BD_LABEL_FW, what Pin("NAME") accepts): MicroPython
+ *     issues and docs where they say so (rp2 "LED" on the Pico; the Nano
+ *     RP2040 Connect's LEDs are LED, LED_RED, LED_GREEN, LED_BLUE and it
+ *     has no LED_BUILTIN, issue #13272; the GIGA needs 'PA3' for D2, Arduino's
+ *     GIGA MicroPython guide).  The other FW names are UNCONFIRMED by any
+ *     document (docs/board-facts.md lists them);
+ *   - silkscreen names (BD_LABEL_SILK): the same Arduino documents.
  * Labels are listed D-numbers first, so a pad's display name is its header
  * label ("D13" rather than "LED").
- * ASSUMPTIONS, stated where made: clock frequencies are the stock
- * MicroPython defaults as far as known (RP2040 125 MHz, ESP32-S3 160 MHz,
- * STM32H747 480 MHz); every board's I/O supply and ADC reference is 3.3 V.
+ * Clocks: RP2040 125 MHz at boot (rp2 quickref); ESP32-S3 160 MHz and
+ * STM32H747 480 MHz are UNCONFIRMED; every board's I/O supply and ADC
+ * reference is 3.3 V (rp2 quickref: ADC range 0-3.3 V; GIGA cheat sheet).
  */
 #include <ctype.h>
 #include <string.h>
@@ -24,11 +32,15 @@
 #define N(a) (uint16_t)(sizeof a / sizeof a[0])
 
 /* --- Arduino Nano RP2040 Connect ------------------------------------------
- * D0/D1 are silkscreen only: the firmware calls them RX/TX.  A6, A7 and the
- * RGB LED are on the NINA-W102 WiFi module, reached through it (EXT_GPIO0..4,
- * not RP2040 pads); they are modelled as extra pads, A6/A7 with an ADC
- * channel on "unit 9", meaning the NINA's ADC.  A4/A5 (GPIO12/13, the I2C
- * pins) have no ADC: the RP2040 has ADC inputs on GPIO26..29 only. */
+ * D0/D1 are silkscreen only: the firmware calls them RX/TX (UNCONFIRMED).
+ * A6, A7 and the RGB LED are on the NINA-W102 WiFi module, reached through
+ * it (EXT_GPIO0..4, not RP2040 pads); A6/A7 are the NINA's GPIO36/GPIO35
+ * (Arduino's "Nano RP2040 Connect Python API Guide"), modelled as extra
+ * pads with an ADC channel on "unit 9", meaning the NINA's ADC.  The RGB
+ * LED's firmware names are LED_RED/LED_GREEN/LED_BLUE (MicroPython issue
+ * #13272); LEDR/LEDG/LEDB are the Arduino core's names, kept as silkscreen
+ * (first, so traces keep naming the pads LEDR...).  A4/A5 (GPIO12/13, the
+ * I2C pins) have no ADC: the RP2040 has ADC inputs on GPIO26..29 only. */
 static const bd_mcu_pin_t nano_rp2040_extra[] = {
     {"EXT_GPIO0", -1, BD_PINF_EXT, {{0, 0, 0}}},         {"EXT_GPIO1", -1, BD_PINF_EXT, {{0, 0, 0}}},
     {"EXT_GPIO2", -1, BD_PINF_EXT, {{0, 0, 0}}},         {"EXT_GPIO3", -1, BD_PINF_EXT, {{BD_FN_ADC, 9, 3}}},
@@ -41,16 +53,23 @@ static const bd_label_t nano_rp2040_labels[] = {
     FW("D12", "GPIO4"),       FW("D13", "GPIO6"),           FW("A0", "GPIO26"),      FW("A1", "GPIO27"),
     FW("A2", "GPIO28"),       FW("A3", "GPIO29"),           FW("A4", "GPIO12"),      FW("A5", "GPIO13"),
     FW("A6", "EXT_GPIO3"),    FW("A7", "EXT_GPIO4"),        FW("RX", "GPIO1"),       FW("TX", "GPIO0"),
-    FW("LED", "GPIO6"),       SILK("LED_BUILTIN", "GPIO6"), FW("LEDR", "EXT_GPIO0"), FW("LEDG", "EXT_GPIO1"),
-    FW("LEDB", "EXT_GPIO2"),  SILK("D14", "GPIO26"),        SILK("D15", "GPIO27"),   SILK("D16", "GPIO28"),
+    FW("LED", "GPIO6"),       SILK("LED_BUILTIN", "GPIO6"), SILK("LEDR", "EXT_GPIO0"), SILK("LEDG", "EXT_GPIO1"),
+    SILK("LEDB", "EXT_GPIO2"), SILK("D14", "GPIO26"),        SILK("D15", "GPIO27"),   SILK("D16", "GPIO28"),
     SILK("D17", "GPIO29"),    SILK("D18", "GPIO12"),        SILK("D19", "GPIO13"),   SILK("D20", "EXT_GPIO3"),
     SILK("D21", "EXT_GPIO4"), SILK("SDA", "GPIO12"),        SILK("SCL", "GPIO13"),   SILK("SCK", "GPIO6"),
-    SILK("CIPO", "GPIO4"),    SILK("COPI", "GPIO7"),
+    SILK("CIPO", "GPIO4"),    SILK("COPI", "GPIO7"),        FW("LED_RED", "EXT_GPIO0"), FW("LED_GREEN", "EXT_GPIO1"),
+    FW("LED_BLUE", "EXT_GPIO2"),
 };
 
 /* --- Arduino Nano ESP32 (ESP32-S3) ----------------------------------------
- * All names are in the firmware's pins.csv except D14-D16/B0/B1 (the RGB LED
- * and boot pads), which are silkscreen. */
+ * Pads: Arduino's ABX00083 full pinout and the Nano ESP32 cheat sheet
+ * (D0 = GPIO44 ... D13 = GPIO48 = LED_BUILTIN, A0..A7 = GPIO1-4, 11-14,
+ * B0 = GPIO46, B1 = GPIO0; RGB LED red GPIO46, green GPIO0, blue GPIO45 as
+ * the pinout has it: the cheat sheet's default sketch swaps green and blue,
+ * and notes a first batch with those two swapped).  The esp32 port has
+ * named pins since the Nano ESP32 was added (MicroPython PR #12001); which
+ * names its pins.csv holds is UNCONFIRMED: all are taken as firmware names
+ * except D14-D16/B0/B1 (the RGB LED and boot pads), silkscreen here. */
 static const bd_label_t nano_esp32_labels[] = {
     FW("D0", "GPIO44"),       FW("D1", "GPIO43"),    FW("D2", "GPIO5"),           FW("D3", "GPIO6"),
     FW("D4", "GPIO7"),        FW("D5", "GPIO8"),     FW("D6", "GPIO9"),           FW("D7", "GPIO10"),
@@ -69,8 +88,10 @@ static const bd_label_t nano_esp32_labels[] = {
 };
 
 /* --- Raspberry Pi Pico ----------------------------------------------------
- * GPIO23 (SMPS mode), GPIO24 (VBUS sense) and GPIO29 (VSYS/3 on ADC3) are
- * wired on the board, not brought out; they keep their MCU names. */
+ * GP0-GP22, GP26-GP28 and the LED on GP25 as the Pico pinout; Pin("LED")
+ * works on the Pico (MicroPython maintainers, pico-micropython-examples
+ * PR #62).  GPIO29 is connected to VSYS (rp2 quickref); GPIO23 (SMPS mode)
+ * and GPIO24 (VBUS sense) are UNCONFIRMED; all three keep their MCU names. */
 static const bd_label_t rpi_pico_labels[] = {
     FW("GP0", "GPIO0"),     FW("GP1", "GPIO1"),     FW("GP2", "GPIO2"),     FW("GP3", "GPIO3"),
     FW("GP4", "GPIO4"),     FW("GP5", "GPIO5"),     FW("GP6", "GPIO6"),     FW("GP7", "GPIO7"),
@@ -83,8 +104,9 @@ static const bd_label_t rpi_pico_labels[] = {
 };
 
 /* --- Arduino Portenta H7 (STM32H747) ----------------------------------------
- * All firmware names (the port's pins.csv); A0-A3 are the analog-only "_C"
- * pads; the RGB LED is active low. */
+ * UNCONFIRMED by any document found: the D/A pads, the firmware names
+ * and the LED pins PK5/PK6/PK7 (docs/board-facts.md); A0-A3 are taken as
+ * the analog-only "_C" pads; the RGB LED as active low. */
 static const bd_label_t portenta_h7_labels[] = {
     FW("D0", "PH15"),         FW("D1", "PK1"),        FW("D2", "PJ11"),       FW("D3", "PG7"),
     FW("D4", "PC7"),          FW("D5", "PC6"),        FW("D6", "PA8"),        FW("D7", "PI0"),
@@ -101,10 +123,13 @@ static const bd_label_t portenta_h7_labels[] = {
 };
 
 /* --- Arduino GIGA R1 WiFi (STM32H747) ---------------------------------------
- * The GIGA firmware's pins.csv names only buses and LEDs: the header names
- * D0-D21 and A0-A13 (Arduino's GIGA variant) are silkscreen here, so
- * Pin("D13") fails as on the real board while stimulus files may use it.
- * The RGB LED is active low. */
+ * D0-D21, A0-A7, A12, A13 as Arduino's "MicroPython on the GIGA R1" pin
+ * map, which also says MicroPython needs the MCU name ('PA3' for D2): the
+ * header names are silkscreen here, so Pin("D13") fails as on the real
+ * board while stimulus files may use it.  A8-A11 are analog-only (GIGA
+ * cheat sheet); their "_C" pads, the bus and LED names and the LED pins
+ * (PI12, PJ13, PE3) are UNCONFIRMED.  LED_BUILTIN is active low (cheat
+ * sheet). */
 static const bd_label_t giga_r1_labels[] = {
     SILK("D0", "PB7"),      SILK("D1", "PA9"),      SILK("D2", "PA3"),      SILK("D3", "PA2"),
     SILK("D4", "PJ8"),      SILK("D5", "PA7"),      SILK("D6", "PD13"),     SILK("D7", "PB4"),

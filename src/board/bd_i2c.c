@@ -1,10 +1,13 @@
-/* bd_i2c.c: I2C transactions, their bus time, and optional line edges.
+/* bd_i2c.c: I2C transactions, their bus time, and optional line edges;
+ * the board's buses by pads (bd_i2c_net: one list per board).
  *
  * Invariants: cur != NULL only while active; a device sees start() once per
  * addressing and stop() once when that transfer ends (STOP or restart).
  * Time moves only through spend(), which carries the sub-ns fraction so a
  * 400 kHz bus (2500 ns a bit) or 1 MHz... any rate sums exactly.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "board/bd_i2c.h"
@@ -57,6 +60,43 @@ void bd_i2c_remove_device(bd_i2c_t *bus, bd_i2c_dev_t *dev) {
             bus->dev[i] = bus->dev[--bus->ndev];
             return;
         }
+}
+
+/* ---- buses by pads ---------------------------------------------------- */
+
+struct bd_i2c_net {
+    bd_i2c_t bus;
+    int scl, sda;
+    char name[16];
+    struct bd_i2c_net *next;
+};
+
+bd_status_t bd_i2c_net(bd_board_t *b, int scl_pad, int sda_pad, const char *name, bd_i2c_t **out) {
+    *out = NULL;
+    if (scl_pad < 0 || sda_pad < 0 || scl_pad >= b->npins || sda_pad >= b->npins) return BD_ERR_INVAL;
+    struct bd_i2c_net *n = b->i2c_nets;
+    while (n && !(n->scl == scl_pad && n->sda == sda_pad)) n = n->next;
+    if (!n) {
+        n = calloc(1, sizeof *n);
+        if (!n) return BD_ERR_NOMEM;
+        n->scl = scl_pad;
+        n->sda = sda_pad;
+        snprintf(n->name, sizeof n->name, "i2c");
+        bd_i2c_init(&n->bus, b, n->name, 400000);
+        n->next = b->i2c_nets;
+        b->i2c_nets = n;
+    }
+    if (name && n->bus.scl_pad < 0) snprintf(n->name, sizeof n->name, "%s", name);
+    *out = &n->bus;
+    return BD_OK;
+}
+
+void bd_i2c_nets_free(bd_board_t *b) {
+    while (b->i2c_nets) {
+        struct bd_i2c_net *n = b->i2c_nets;
+        b->i2c_nets = n->next;
+        free(n);
+    }
 }
 
 /* ---- time and lines --------------------------------------------------- */

@@ -85,6 +85,20 @@ void bd_i2c_set_trace(bd_i2c_t *bus, bd_trace_t *t);
 bd_status_t bd_i2c_add_device(bd_i2c_t *bus, bd_i2c_dev_t *dev);
 void bd_i2c_remove_device(bd_i2c_t *bus, bd_i2c_dev_t *dev);
 
+/* Buses by pads.  A board's I2C bus belongs to the pads it runs on, not to
+ * whoever asked first: the bindings (machine.I2C / SoftI2C) and the I2C
+ * parts (bd_part_bmp280.c, bd_part_ssd1306.c) both ask bd_i2c_net for their
+ * SCL/SDA pads and get the same bus, so a part wired to the pads of I2C(0)
+ * answers I2C(0) whichever of the two was created first.  A bus made here
+ * has no pads attached: attaching them (bd_i2c_attach_pins, which switches
+ * the pads to open-drain) is the master's job, so a part alone changes no
+ * pin.  `name` (may be NULL) is copied (15 bytes) until the pads are
+ * attached.  The board owns its nets and frees them in bd_board_free:
+ * remove the devices (free the parts) first.  Errors: BD_ERR_INVAL (bad
+ * pad), BD_ERR_NOMEM. */
+bd_status_t bd_i2c_net(bd_board_t *b, int scl_pad, int sda_pad, const char *name, bd_i2c_t **out);
+void bd_i2c_nets_free(bd_board_t *b);
+
 /* Primitives. */
 void bd_i2c_start(bd_i2c_t *bus); /* repeated START when a transaction is open */
 bool bd_i2c_address(bd_i2c_t *bus, uint8_t addr, bool read); /* true: ACK */

@@ -18,6 +18,10 @@
 static const bd_part_type_t *const types[] = {
     &bd_part_led_type,   &bd_part_button_type, &bd_part_pot_type,   &bd_part_hcsr04_type,
     &bd_part_servo_type, &bd_part_buzzer_type, &bd_part_hc595_type, &bd_part_wire_type,
+    &bd_part_usbhost_type,
+    &bd_part_uart_type,
+    &bd_part_bmp280_type, &bd_part_ssd1306_type,
+    &bd_part_ws2812_type,
 };
 
 size_t bd_part_type_count(void) { return sizeof types / sizeof types[0]; }
@@ -121,6 +125,14 @@ bd_status_t bd_part_attach_role(bd_part_t *p, int r, int pad, char *err, size_t 
         if (st != BD_OK) {
             detach(p, r);
             ERR("out of memory");
+            return st;
+        }
+    }
+    if (p->type->wired) {
+        bd_status_t st = p->type->wired(p, r, err, errlen);
+        if (st != BD_OK) {
+            detach(p, r);
+            update(p);
             return st;
         }
     }

@@ -1,5 +1,6 @@
 /* bd_part.h: parts wired to the board's pins (LED, button, potentiometer,
- * HC-SR04, servo, buzzer, 74HC595, wire), behind one small interface.
+ * HC-SR04, servo, buzzer, 74HC595, wire, the I2C BMP280 and SSD1306 ...),
+ * behind one small interface.
  *
  * A part is created by kind and name (bd_part_new), wired by role to pads
  * (bd_part_attach: "pin", "trig"/"echo", "ser"/"srclk"/"rclk" ...), and
@@ -106,6 +107,12 @@ typedef struct bd_part_type {
     void (*update)(bd_part_t *p); /* recompute outputs; may be NULL */
     void (*reset)(bd_part_t *p);  /* may be NULL */
     void (*fini)(bd_part_t *p);   /* cancel events, close files; may be NULL */
+    /* After role `role` was (re)wired or disconnected, before update(): a
+     * bus part joins or leaves the bus on its pads here.  May refuse
+     * (BD_ERR_BUSY + message: an I2C address already taken on that bus);
+     * the role is then disconnected again, so a refusing hook leaves the
+     * part as if the role were unconnected.  May be NULL. */
+    bd_status_t (*wired)(bd_part_t *p, int role, char *err, size_t errlen);
 } bd_part_type_t;
 
 struct bd_part_link {
@@ -171,6 +178,10 @@ int bd_part_find_pad(const bd_board_t *b, const char *name);
 size_t bd_led_log_count(const bd_part_t *led);
 bool bd_led_log_at(const bd_part_t *led, size_t i, bd_time_t *t, int *on);
 
+/* usbhost: its USB HID model (bd_usb_hid.h), or NULL for another kind. */
+struct bd_usb_hid;
+struct bd_usb_hid *bd_usbhost_model(bd_part_t *p);
+
 /* --- helpers for the models (bd_part_*.c) ------------------------------- */
 static inline bd_sched_t *bd_part_sched(const bd_part_t *p) { return &p->board->sched; }
 static inline bd_time_t bd_part_now(const bd_part_t *p) { return bd_sched_now(&p->board->sched); }
@@ -183,7 +194,10 @@ int bd_part_level(const bd_part_t *p, int role, int dflt);
 void bd_part_cancel(bd_part_t *p, bd_event_id_t *id);
 
 extern const bd_part_type_t bd_part_led_type, bd_part_button_type, bd_part_pot_type, bd_part_hcsr04_type,
-    bd_part_servo_type, bd_part_buzzer_type, bd_part_hc595_type, bd_part_wire_type;
+    bd_part_servo_type, bd_part_buzzer_type, bd_part_hc595_type, bd_part_wire_type, bd_part_usbhost_type;
+extern const bd_part_type_t bd_part_uart_type; /* bd_part_uart.c; its host side: bd_part_uart.h */
+extern const bd_part_type_t bd_part_bmp280_type, bd_part_ssd1306_type; /* I2C: bd_part_i2c.h */
+extern const bd_part_type_t bd_part_ws2812_type; /* bd_part_ws2812.c */
 
 /* --- a set of parts (what a parts file builds) --------------------------- */
 typedef struct {

@@ -142,6 +142,14 @@ static bd_status_t do_line(bd_partset_t *ps, bd_board_t *b, ctx_t *c, bd_word_t 
         }
         int r = 0;
         while (r < t->npositional && pads[r] >= 0) r++;
+        if (r >= t->npositional && t->npositional == 0 && t->nroles > 0) {
+            /* kinds whose pins are all named (uart: rx/tx, easy to swap) */
+            fail(c, "%s takes its pins by role: write %s=PIN", t->kind, t->roles[0].name);
+            size_t o = strlen(c->err ? c->err : "");
+            for (int k = 1; c->err && k < t->nroles && o < c->errlen; k++)
+                o += (size_t)snprintf(c->err + o, c->errlen - o, " %s=PIN", t->roles[k].name);
+            goto out;
+        }
         if (r >= t->npositional) {
             fail(c, "too many pins for %s: it takes %d (", t->kind, t->npositional);
             size_t o = strlen(c->err ? c->err : "");

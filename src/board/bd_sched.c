@@ -60,7 +60,9 @@ static void sift_down(bd_sched_t *s, uint32_t pos) {
 }
 
 static void refresh_due(bd_sched_t *s) {
+    bd_time_t old = s->next_due;
     s->next_due = s->heap_len ? s->slots[s->heap[0]].time : BD_TIME_NEVER;
+    if (s->next_due < old && !s->running && s->on_sooner) s->on_sooner(s->on_sooner_ctx, s->next_due);
 }
 
 static bd_status_t grow(bd_sched_t *s) {

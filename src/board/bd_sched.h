@@ -68,6 +68,12 @@ struct bd_sched {
     uint64_t cpu_hz;     /* for advance_cycles; 0 = not set */
     uint64_t cycle_rem;  /* remainder of cycles*1e9 / cpu_hz, so no drift */
     uint64_t events_run; /* statistics */
+    /* Called (outside event callbacks) when an event is scheduled earlier
+     * than every pending one: an embedder that runs events only at its own
+     * checkpoints (the VM's tick hook) moves its next checkpoint forward.
+     * NULL: nobody listens.  Must not schedule or run events. */
+    void (*on_sooner)(void *ctx, bd_time_t due);
+    void *on_sooner_ctx;
 };
 
 void bd_sched_init(bd_sched_t *s);

@@ -77,6 +77,7 @@ bd_status_t bd_trace_attach_board(bd_trace_t *t, bd_board_t *b) {
     t->pin_lis = malloc((b->npins ? b->npins : 1) * sizeof *t->pin_lis);
     if (!t->pin_lis) return BD_ERR_NOMEM;
     t->board = b;
+    b->trace = t; /* models' own lines (uart parts) */
     for (int i = 0; i < b->npins; i++) t->pin_lis[i] = -1;
     for (int i = 0; i < b->npins; i++) {
         bd_status_t st = bd_pin_listen(&b->pins[i], BD_PEV_ALL, on_pin, t, &t->pin_lis[i]);
@@ -92,9 +93,11 @@ bd_status_t bd_trace_flush(bd_trace_t *t) {
 
 bd_status_t bd_trace_close(bd_trace_t *t) {
     if (!t) return BD_ERR_INVAL;
-    if (t->board)
+    if (t->board) {
         for (int i = 0; i < t->board->npins; i++)
             if (t->pin_lis[i] >= 0) bd_pin_unlisten(&t->board->pins[i], t->pin_lis[i]);
+        if (t->board->trace == t) t->board->trace = NULL;
+    }
     bd_status_t st = bd_trace_flush(t);
     if (t->owned && fclose(t->f) != 0) st = BD_ERR_IO;
     free(t->vbuf);

@@ -34,7 +34,8 @@ bd_status_t bd_trace_open_stream(bd_trace_t **out, FILE *f);
 void bd_trace_log(bd_trace_t *t, bd_time_t time, const char *source, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* Log every pad event of b. */
+/* Log every pad event of b; b->trace points here until bd_trace_close, so
+ * models reach the log through their board. */
 bd_status_t bd_trace_attach_board(bd_trace_t *t, bd_board_t *b);
 
 bd_status_t bd_trace_flush(bd_trace_t *t);

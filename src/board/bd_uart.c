@@ -5,6 +5,9 @@
  * starts at fs_ns + (fs_rem + i * bit_num) / bit_den, and back-to-back
  * frames advance fs by exactly nbits bit times, so timing never drifts.
  * The RX FIFO is a ring: rxq[(rx_head + i) % rx_cap] for i < rx_len.
+ * The pad decoder is busy iff its stop-bit event is pending; samples
+ * 0..got-1 are taken (dec.lv) and dec.level is the line's level since the
+ * last edge, which every sample due before the next edge will read.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +32,8 @@ static bd_status_t ring_alloc(uint16_t **q, size_t n) {
     return BD_OK;
 }
 
+static void on_rx_pad(void *ctx, bd_pin_t *pin, const bd_pin_event_t *ev);
+
 static void line_init(bd_uart_line_t *l, bd_uart_t *u, bool host) {
     memset(l, 0, sizeof *l);
     l->u = u;
@@ -42,7 +47,7 @@ bd_status_t bd_uart_init(bd_uart_t *u, bd_board_t *b, const char *name) {
     u->cfg = (bd_uart_cfg_t){115200, 8, BD_PARITY_NONE, 1};
     u->bit_num = 1000000000ull;
     u->bit_den = 115200;
-    u->tx_pad = u->rx_pad = u->rx_drv = -1;
+    u->tx_pad = u->rx_pad = u->rx_drv = u->rx_lis = -1;
     line_init(&u->tx, u, false);
     line_init(&u->inj, u, true);
     if (ring_alloc(&u->tx.q, 256) != BD_OK || ring_alloc(&u->inj.q, 256) != BD_OK || ring_alloc(&u->rxq, 256) != BD_OK) {
@@ -57,7 +62,12 @@ void bd_uart_free(bd_uart_t *u) {
     if (u->board) {
         if (u->tx.ev) bd_sched_cancel(sched_of(u), u->tx.ev);
         if (u->inj.ev) bd_sched_cancel(sched_of(u), u->inj.ev);
+        if (u->dec.ev) bd_sched_cancel(sched_of(u), u->dec.ev);
+        if (u->rx_lis >= 0 && u->rx_pad >= 0) bd_pin_unlisten(bd_board_pin(u->board, u->rx_pad), u->rx_lis);
     }
+    u->dec.ev = 0;
+    u->dec.busy = false;
+    u->rx_lis = -1;
     free(u->tx.q);
     free(u->inj.q);
     free(u->rxq);
@@ -121,11 +131,16 @@ bd_status_t bd_uart_attach_pins(bd_uart_t *u, int tx_pad, int rx_pad) {
     }
     if (rx_pad >= 0) {
         bd_pin_t *p = bd_board_pin(u->board, rx_pad);
-        bd_pin_set_periph(p, -1);
-        bd_pin_set_mode(p, BD_MODE_ALT);
         u->rx_pad = rx_pad;
         bd_status_t st = bd_pin_driver_add(p, u->name, &u->rx_drv);
+        /* listening before the mode changes: a peer that starts sending as
+         * soon as it sees the pad become a UART input is heard from its
+         * first edge */
+        u->dec.level = (uint8_t)bd_pin_level(p);
+        if (st == BD_OK) st = bd_pin_listen(p, BD_PEV_EDGE, on_rx_pad, u, &u->rx_lis);
         if (st != BD_OK) return st;
+        bd_pin_set_periph(p, -1);
+        bd_pin_set_mode(p, BD_MODE_ALT);
     }
     return BD_OK;
 }
@@ -139,9 +154,13 @@ void bd_uart_detach_pins(bd_uart_t *u) {
     if (u->rx_pad >= 0) {
         bd_pin_t *p = bd_board_pin(u->board, u->rx_pad);
         if (u->rx_drv >= 0) bd_pin_release(p, u->rx_drv);
+        if (u->rx_lis >= 0) bd_pin_unlisten(p, u->rx_lis);
         bd_pin_set_mode(p, BD_MODE_INPUT);
     }
-    u->tx_pad = u->rx_pad = u->rx_drv = -1;
+    if (u->dec.ev) bd_sched_cancel(sched_of(u), u->dec.ev);
+    u->dec.ev = 0;
+    u->dec.busy = false; /* a frame cut off by detaching is lost */
+    u->tx_pad = u->rx_pad = u->rx_drv = u->rx_lis = -1;
 }
 
 bd_status_t bd_uart_connect(bd_uart_t *from, bd_uart_t *to) {
@@ -170,6 +189,12 @@ void bd_uart_set_rx_callback(bd_uart_t *u, bd_uart_rx_fn fn, void *ctx) {
     u->rx_ctx = ctx;
 }
 
+void bd_uart_set_tx_output(bd_uart_t *u, bd_uart_out_fn fn, void *ctx) {
+    u->tx_out = fn;
+    u->tx_out_ctx = ctx;
+    if (fn) fn(ctx, u, u->tx.busy ? (u->tx.frame >> u->tx.bit) & 1 : 1);
+}
+
 /* ---- receive ---------------------------------------------------------- */
 
 static unsigned parity_of(unsigned v, unsigned bits, unsigned kind) {
@@ -178,19 +203,12 @@ static unsigned parity_of(unsigned v, unsigned bits, unsigned kind) {
     return kind == BD_PARITY_EVEN ? ones & 1 : !(ones & 1);
 }
 
-/* The receiver samples the sender's frame at the centres of its own bits. */
-static void receive(bd_uart_t *rx, const bd_uart_line_t *l) {
-    const bd_uart_cfg_t *c = &rx->cfg;
-    unsigned nb = frame_bits(c), v = 0, par = 0, stop_ok = 1, lv[16];
-    for (unsigned j = 0; j < nb && j < 16; j++) {
-        u128 idx = ((u128)(2 * j + 1) * rx->bit_num * l->bit_den) / ((u128)2 * rx->bit_den * l->bit_num);
-        lv[j] = idx < l->nbits ? (l->frame >> (unsigned)idx) & 1 : 1;
-    }
-    for (unsigned i = 0; i < c->bits; i++) v |= lv[1 + i] << i;
-    if (c->parity) par = lv[1 + c->bits];
-    if (!lv[nb - c->stop]) stop_ok = 0; /* receivers check the first stop bit */
-    if (!stop_ok) rx->framing_errors++;
-    if (c->parity && par != parity_of(v, c->bits, c->parity)) rx->parity_errors++;
+/* A frame's samples (bit j = the line at the centre of bit j; start, data,
+ * parity, first stop) decoded at framing c and stored. */
+static void store(bd_uart_t *rx, const bd_uart_cfg_t *c, unsigned lv) {
+    unsigned v = (lv >> 1) & ((1u << c->bits) - 1);
+    if (!((lv >> (1u + c->bits + (c->parity ? 1u : 0u))) & 1)) rx->framing_errors++; /* the first stop bit */
+    if (c->parity && ((lv >> (1u + c->bits)) & 1) != parity_of(v, c->bits, c->parity)) rx->parity_errors++;
     rx->rx_bytes++;
     if (rx->rx_len == rx->rx_cap) {
         rx->overruns++;
@@ -201,6 +219,90 @@ static void receive(bd_uart_t *rx, const bd_uart_line_t *l) {
     if (rx->on_rx) rx->on_rx(rx->rx_ctx, rx);
 }
 
+/* The receiver samples the sender's frame at the centres of its own bits. */
+static void receive(bd_uart_t *rx, const bd_uart_line_t *l) {
+    unsigned nb = 1u + rx->cfg.bits + (rx->cfg.parity ? 1u : 0u) + 1u, lv = 0;
+    for (unsigned j = 0; j < nb; j++) {
+        u128 idx = ((u128)(2 * j + 1) * rx->bit_num * l->bit_den) / ((u128)2 * rx->bit_den * l->bit_num);
+        if (idx >= l->nbits || ((l->frame >> (unsigned)idx) & 1)) lv |= 1u << j;
+    }
+    store(rx, &rx->cfg, lv);
+}
+
+/* ---- receive from the pad --------------------------------------------- */
+
+static bd_time_t sample_time(const bd_uart_dec_t *d, unsigned j) {
+    return d->start + (bd_time_t)(((u128)(2 * j + 1) * d->bit_num) / ((u128)2 * d->bit_den));
+}
+
+/* Samples due before t (or at t too, with `at`) read the present level. */
+static void take_samples(bd_uart_dec_t *d, bd_time_t t, bool at) {
+    while (d->got < d->nsamp) {
+        bd_time_t st = sample_time(d, d->got);
+        if (st > t || (st == t && !at)) break;
+        if (d->level) d->lv |= (uint16_t)(1u << d->got);
+        d->got++;
+    }
+}
+
+static void on_stop_centre(bd_sched_t *s, void *ctx, uintptr_t arg, bd_time_t now) {
+    bd_uart_t *u = ctx;
+    bd_uart_dec_t *d = &u->dec;
+    d->ev = 0;
+    take_samples(d, now, true);
+    d->busy = false;
+    if (!(d->lv & 1)) store(u, &d->cfg, d->lv); /* else: the start bit was a glitch */
+}
+
+static void dec_start(bd_uart_t *u, bd_time_t now) {
+    bd_uart_dec_t *d = &u->dec;
+    d->cfg = u->cfg;
+    d->bit_num = u->bit_num;
+    d->bit_den = u->bit_den;
+    d->nsamp = (uint8_t)(1u + d->cfg.bits + (d->cfg.parity ? 1u : 0u) + 1u);
+    d->got = 0;
+    d->lv = 0;
+    d->start = now;
+    d->busy = bd_sched_at(sched_of(u), sample_time(d, d->nsamp - 1u), on_stop_centre, u, 0, &d->ev) == BD_OK;
+    if (!d->busy) d->ev = 0; /* out of memory: this frame is lost */
+}
+
+void bd_uart_rx_line(bd_uart_t *u, int level) {
+    bd_uart_dec_t *d = &u->dec;
+    bd_time_t now = bd_sched_now(sched_of(u));
+    level = level != 0;
+    if (level == d->level) return;
+    if (d->busy) {
+        take_samples(d, now, false);
+        if (d->got && (d->lv & 1)) {
+            /* high at the start bit's centre: noise; hunt for a start again */
+            bd_sched_cancel(sched_of(u), d->ev);
+            d->ev = 0;
+            d->busy = false;
+        }
+    }
+    d->level = (uint8_t)level;
+    if (!d->busy && !level) dec_start(u, now);
+}
+
+void bd_uart_rx_reset(bd_uart_t *u, int level) {
+    if (u->dec.ev) bd_sched_cancel(sched_of(u), u->dec.ev);
+    u->dec.ev = 0;
+    u->dec.busy = false;
+    u->dec.level = (uint8_t)(level != 0);
+}
+
+static void on_rx_pad(void *ctx, bd_pin_t *pin, const bd_pin_event_t *ev) {
+    bd_uart_t *u = ctx;
+    if (ev->kind != BD_PEV_EDGE) return;
+    if (u->inj.busy) {
+        /* the injector's own frames arrive by the frame path */
+        u->dec.level = (uint8_t)ev->level;
+        return;
+    }
+    bd_uart_rx_line(u, ev->level);
+}
+
 /* ---- transmit --------------------------------------------------------- */
 
 static void line_out(bd_uart_line_t *l, int level) {
@@ -208,6 +310,8 @@ static void line_out(bd_uart_line_t *l, int level) {
     if (l->host) {
         if (u->rx_pad >= 0 && u->rx_drv >= 0)
             bd_pin_drive(bd_board_pin(u->board, u->rx_pad), u->rx_drv, level ? BD_DRIVE_HIGH : BD_DRIVE_LOW, BD_STRONG);
+    } else if (u->tx_out) {
+        u->tx_out(u->tx_out_ctx, u, level);
     } else if (u->tx_pad >= 0) {
         bd_pin_set_periph(bd_board_pin(u->board, u->tx_pad), level);
     }

@@ -23,10 +23,23 @@
  * bytes from the host into RX with the UART's own framing, driving the RX
  * pad with the frame edges so the VCD shows them.
  *
- * Not modelled: decoding edges from the RX pad (a wire part between two
- * pads carries bytes only via bd_uart_connect), flow control, break
- * generation, the 32-byte hardware FIFO as distinct from the software
- * buffer (one FIFO of rx_size stands for both).
+ * Receive from the pad.  The RX pad is also decoded as hardware does: a
+ * falling edge while idle starts a frame, the line is sampled at the
+ * centre of each of the receiver's bits (start, data, parity, first stop),
+ * and the byte is stored at the centre of the stop bit.  A start bit that
+ * is high again at its centre is a glitch and is dropped.  So anything that
+ * puts frames on the pad (a wire from another TX, a `uart` part, the
+ * stimulus toggling the pin) reaches the FIFO, with the receiver's own
+ * baud deciding what it reads.  While the injector drives the pad its
+ * frames are delivered by the frame path only (not twice).
+ * bd_uart_rx_line feeds the same decoder from outside, for models that
+ * hear a line through their own listener (bd_part_uart.c), and
+ * bd_uart_set_tx_output sends TX levels to a callback instead of a pad,
+ * so a part can be a UART whose TX is an external driver.
+ *
+ * Not modelled: flow control, break generation, the 32-byte hardware FIFO
+ * as distinct from the software buffer (one FIFO of rx_size stands for
+ * both), noise filtering beyond the start-bit check.
  *
  * Units: baud in bit/s; times in ns.  Status codes: BD_ERR_INVAL for a bad
  * configuration (baud 0, bits outside 5..9, parity > 2, stop not 1 or 2),
@@ -61,6 +74,20 @@ typedef struct bd_uart bd_uart_t;
 typedef void (*bd_uart_sink_fn)(void *ctx, bd_uart_t *u, uint16_t byte, bd_time_t t);
 /* A byte was stored in the RX FIFO (or dropped: overrun). */
 typedef void (*bd_uart_rx_fn)(void *ctx, bd_uart_t *u);
+/* The TX line changed to level (bd_uart_set_tx_output). */
+typedef void (*bd_uart_out_fn)(void *ctx, bd_uart_t *u, int level);
+
+/* The pad decoder's frame in progress (see "Receive from the pad"). */
+typedef struct {
+    bool busy;           /* a start edge was seen; sampling */
+    uint8_t level;       /* the line's level now */
+    uint8_t nsamp, got;  /* samples in the frame (start .. first stop), taken */
+    uint16_t lv;         /* sample j in bit j */
+    bd_uart_cfg_t cfg;   /* the receiver's framing when the frame started */
+    uint64_t bit_num, bit_den;
+    bd_time_t start;     /* the start edge */
+    bd_event_id_t ev;    /* the stop-bit centre */
+} bd_uart_dec_t;
 
 typedef struct {
     bd_uart_t *u;
@@ -91,6 +118,10 @@ struct bd_uart {
     void *sink_ctx;
     bd_uart_rx_fn on_rx;
     void *rx_ctx;
+    bd_uart_out_fn tx_out;     /* when set, TX levels go here, not to tx_pad */
+    void *tx_out_ctx;
+    int rx_lis;                /* listener on rx_pad feeding dec, -1 none */
+    bd_uart_dec_t dec;
     uint16_t *rxq;
     size_t rx_cap, rx_head, rx_len;
     uint64_t tx_bytes, rx_bytes, overruns, framing_errors, parity_errors;
@@ -140,5 +171,16 @@ void bd_uart_rx_clear(bd_uart_t *u);
 
 /* sim side: bytes from the host arrive on RX, framed at u's settings. */
 size_t bd_uart_inject(bd_uart_t *u, const uint8_t *data, size_t n);
+
+/* The RX line is now at level (the current virtual time): feeds the pad
+ * decoder.  The UART's own RX pad calls it from its listener; models
+ * hearing a line themselves call it from their pin events. */
+void bd_uart_rx_line(bd_uart_t *u, int level);
+/* The RX line is at level without an edge (a new wiring): drops a frame in
+ * progress; the next falling edge starts one. */
+void bd_uart_rx_reset(bd_uart_t *u, int level);
+/* TX levels to fn instead of the TX pad (NULL: back to the pad).  fn is
+ * called with 1 at once (the idle line) when set. */
+void bd_uart_set_tx_output(bd_uart_t *u, bd_uart_out_fn fn, void *ctx);
 
 #endif

@@ -15,7 +15,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "modules/board_console.h"
 #include "modules/board_runtime.h"
+#include "modules/board_wokwi.h"
+#include "modules/machine_reset.h"
 #include "py/bytecode.h"
 #include "py/sysio.h"
 
@@ -328,6 +331,10 @@ int main(int argc, char **argv) {
             return 2;
         }
     }
+    /* --wokwi DIR without a script runs the project's main.py */
+    char *project_argv[2] = {NULL, NULL};
+    if (kind == RUN_REPL && i >= argc && (project_argv[0] = (char *)mod_wokwi_default_script()))
+        argv = project_argv, argc = 1, i = 0;
     const char *script_dir = NULL;
     char dirbuf[4096];
     int argv_start = i; /* sys.argv starts here */
@@ -373,6 +380,8 @@ int main(int argc, char **argv) {
     py_stack_base_hint = &stack_local;
     py_opt_level = opt_level;
     py_init(&cfg);
+    /* stdin carries the REPL or the program: no uart part's terminal reads it */
+    if (kind == RUN_REPL || kind == RUN_STDIN || inspect) mod_console_stdin_busy();
     if (!mod_board_start()) {
         mod_board_finish(1);
         py_deinit();
@@ -398,7 +407,17 @@ int main(int argc, char **argv) {
         for (size_t k = 0; k < sizeof fatal / sizeof fatal[0]; k++) signal(fatal[k], on_fatal_signal);
     }
 
+    /* A board reset (watchdog, machine.reset, deepsleep) stops the script
+     * and runs it again from the start, as the board boots main.py again;
+     * a script piped on stdin cannot be read twice: its run ends there. */
     int status = run_main(kind, arg, inspect);
+    while (mod_reset_restart()) {
+        if (kind == RUN_STDIN) {
+            fprintf(stderr, "breadboard: the script came from stdin and cannot run again; the run ends\n");
+            break;
+        }
+        status = run_main(kind, arg, inspect);
+    }
     status = run_atexit(status);
     py_flush_stdout();
     status = mod_board_finish(status);

@@ -14,6 +14,7 @@
  *     charge or wait raises SystemExit(0) again.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,8 +24,11 @@
 #include "board/bd_stimulus.h"
 #include "board/bd_trace.h"
 #include "board/bd_vcd.h"
+#include "modules/board_console.h"
 #include "modules/board_runtime.h"
+#include "modules/board_wokwi.h"
 #include "modules/machine_ext.h"
+#include "modules/machine_reset.h"
 #include "py/sysio.h"
 
 static struct {
@@ -47,12 +51,12 @@ static struct {
     char *out;           /* everything the script printed (captured only when needed) */
     size_t out_len, out_cap;
     bool out_lost;       /* the capture ran out of memory */
-    int text_stop;       /* 1: the fail text was seen, 2: the expect text was seen */
+    int text_stop;       /* 1: the fail text was seen, 2: the expect text was seen,
+                            3/4: the --scenario passed/failed */
     bd_time_t text_time; /* when */
     int text_raised;
-    uint8_t *con;        /* console bytes from the stimulus, for input() */
-    size_t con_len, con_pos, con_cap;
-} rt = {.speed = 1.0, .until = BD_TIME_NEVER};
+    int32_t budget; /* py_tick_budget as last refilled (see refill) */
+} rt = {.speed = 1.0, .until = BD_TIME_NEVER, .budget = MOD_BOARD_POLL_PERIOD};
 
 static uint64_t wall_ns(void) {
     struct timespec ts;
@@ -109,6 +113,8 @@ static bool is_opt(const char *a, const char *name) {
 
 int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
     const char *a = argv[*i], *v;
+    int wk = mod_wokwi_cli_arg(argc, argv, i, prog); /* --diagram, --scenario, --wokwi */
+    if (wk) return wk;
     if (is_opt(a, "--board")) {
         if (!(v = opt_value(argc, argv, i, "--board", prog))) return -1;
         if (!strcmp(v, "list")) {
@@ -172,6 +178,14 @@ int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
         else rt.expect_text = v;
         return 1;
     }
+    if (is_opt(a, "--rtc")) {
+        if (!(v = opt_value(argc, argv, i, "--rtc", prog))) return -1;
+        if (!mod_rtc_set_start(v)) {
+            fprintf(stderr, "%s: invalid --rtc '%s' (e.g. 2024-01-31T12:00:00)\n", prog, v);
+            return -1;
+        }
+        return 1;
+    }
     if (is_opt(a, "--trace")) {
         if (!(v = opt_value(argc, argv, i, "--trace", prog))) return -1;
         rt.trace_path = v;
@@ -194,8 +208,10 @@ void mod_board_usage(FILE *f) {
                "    a report on stderr if a check failed\n"
                "--expect-text STR : end the run (status 0) as soon as STR is printed; status 1\n"
                "    if the run ends without it\n"
-               "--fail-text STR : end the run with status 1 as soon as STR is printed\n",
+               "--fail-text STR : end the run with status 1 as soon as STR is printed\n"
+               "--rtc YYYY-MM-DDTHH:MM:SS : the date machine.RTC and time.time() start at\n",
             bd_board_def_default()->name);
+    mod_wokwi_usage(f);
 }
 
 /* ------------------------------------------------------------ time */
@@ -213,7 +229,7 @@ static const char *fmt_secs(bd_time_t ns, char *buf, size_t n) {
  * every later charge until the script lets it through. */
 static void text_exit(void) {
     rt.text_raised++;
-    int code = rt.text_stop == 1 ? 1 : 0;
+    int code = rt.text_stop == 1 || rt.text_stop == 4 ? 1 : 0;
     if (rt.text_raised > 16) {
         fprintf(stderr, "breadboard: the script ignored SystemExit; stopping\n");
         exit(mod_board_finish(code));
@@ -233,11 +249,41 @@ static void until_exit(void) {
     py_raise(py_exc_new_args(&py_type_SystemExit, 1, &zero));
 }
 
+/* Refills the poll budget: a full period, or fewer polls when a board event
+ * falls due sooner, so the tick hook runs (and the event, and the IRQ it
+ * raises) at the first poll at or after the event's time instead of up to
+ * a period later. */
+static int32_t budget_for(bd_time_t due) {
+    bd_sched_t *s = &rt.board.sched;
+    int32_t b = MOD_BOARD_POLL_PERIOD;
+    if (due != BD_TIME_NEVER && s->cpu_hz) {
+        double poll_ns = (double)MOD_BOARD_CYCLES_PER_POLL * 1e9 / (double)s->cpu_hz;
+        double polls = due > s->now ? ceil((double)(due - s->now) / poll_ns) : 1;
+        /* the hook runs on the (budget + 1)th poll */
+        if (polls - 1 < b) b = polls < 1 ? 0 : (int32_t)polls - 1;
+    }
+    return b;
+}
+
+static void refill(void) { rt.budget = py_tick_budget = budget_for(rt.board.sched.next_due); }
+
+/* bd_sched's on_sooner: a binding scheduled an event before the hook's next
+ * run (sim.drive with a delay, a timer started): bring the hook forward,
+ * keeping the count of polls already run (rt.budget - py_tick_budget). */
+static void on_sooner(void *ctx, bd_time_t due) {
+    if (py_tick_hook == NULL || rt.budget < py_tick_budget) return;
+    int32_t used = rt.budget - py_tick_budget, b = budget_for(due);
+    if (b < used) b = used;
+    if (b < rt.budget) {
+        rt.budget = b;
+        py_tick_budget = b - used;
+    }
+}
+
 /* Charges the polls run since the last charge as CPU time. */
 static void charge(void) {
     if (rt.text_stop) text_exit();
-    int64_t used = (int64_t)MOD_BOARD_POLL_PERIOD - py_tick_budget;
-    py_tick_budget = MOD_BOARD_POLL_PERIOD;
+    int64_t used = (int64_t)rt.budget - py_tick_budget;
     bd_sched_t *s = &rt.board.sched;
     if (used > 0) {
         uint64_t cycles = (uint64_t)used * MOD_BOARD_CYCLES_PER_POLL;
@@ -246,11 +292,15 @@ static void charge(void) {
             bd_time_t dt = (bd_time_t)((double)cycles * 1e9 / (double)rt.def->cpu_hz);
             if (s->now + dt >= rt.until) {
                 bd_sched_run_until(s, rt.until, NULL);
+                refill();
+                mod_reset_check();
                 until_exit();
             }
         }
         bd_sched_advance_cycles(s, cycles);
     }
+    refill();
+    mod_reset_check();
     if (s->now >= rt.until) until_exit();
 }
 
@@ -292,6 +342,8 @@ static void tick_hook(void) {
 }
 
 bd_board_t *mod_board(void) { return &rt.board; }
+bd_time_t mod_board_until(void) { return rt.until; }
+bool mod_board_running(void) { return !rt.text_stop && !rt.until_raised && rt.board.sched.now < rt.until; }
 bd_trace_t *mod_board_trace(void) { return rt.trace; }
 const bd_board_def_t *mod_board_def(void) { return rt.def; }
 bd_partset_t *mod_board_parts(void) { return &rt.parts; }
@@ -320,11 +372,14 @@ void mod_board_sleep_until(bd_time_t t) {
             continue;
         }
         bd_sched_run_until(s, next, NULL);
+        mod_reset_check();
+        if (rt.text_stop) charge(); /* a scenario ended the run during the sleep */
         if (py_pending) {
             py_handle_pending();
             charge();
         }
     }
+    refill();
     if (hit) until_exit();
 }
 
@@ -335,7 +390,10 @@ bool mod_board_wait_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx) 
     bool hit = deadline >= rt.until;
     if (hit) deadline = rt.until;
     for (;;) {
-        if (cond(ctx)) return true;
+        if (cond(ctx)) {
+            refill();
+            return true;
+        }
         if (s->now >= deadline) break;
         if (s->next_due <= deadline) {
             pace(s->next_due);
@@ -344,8 +402,42 @@ bool mod_board_wait_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx) 
             pace(deadline);
             bd_sched_run_until(s, deadline, NULL);
         }
+        mod_reset_check();
+        if (rt.text_stop) charge(); /* a scenario ended the run during the wait */
         if (py_sigint) py_handle_pending();
     }
+    refill();
+    if (hit) until_exit();
+    return false;
+}
+
+bool mod_board_idle_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx) {
+    charge();
+    pace_rebase();
+    bd_sched_t *s = &rt.board.sched;
+    bool hit = deadline >= rt.until;
+    if (hit) deadline = rt.until;
+    for (;;) {
+        if (py_pending) {
+            /* soft IRQ handlers run while the port idles; Ctrl-C raises */
+            py_handle_pending();
+            charge();
+            continue;
+        }
+        if (cond(ctx)) {
+            refill();
+            return true;
+        }
+        if (s->now >= deadline) break;
+        bd_time_t next = s->next_due < deadline ? s->next_due : deadline;
+        pace(next);
+        if (py_pending) continue;
+        if (s->next_due <= next) bd_sched_run_one(s);
+        else bd_sched_run_until(s, next, NULL);
+        mod_reset_check();
+        if (rt.text_stop) charge(); /* a scenario ended the run during the wait */
+    }
+    refill();
     if (hit) until_exit();
     return false;
 }
@@ -367,7 +459,7 @@ PY_NORETURN void mod_board_raise(bd_status_t st) {
 /* The virtual time of a write: the clock plus the CPU time not yet charged
  * (charging here could raise for --until before the text is looked at). */
 static bd_time_t time_now_uncharged(void) {
-    int64_t used = (int64_t)MOD_BOARD_POLL_PERIOD - py_tick_budget;
+    int64_t used = (int64_t)rt.budget - py_tick_budget;
     bd_time_t t = rt.board.sched.now;
     if (used > 0 && used < INT32_MAX / 2)
         t += (bd_time_t)((double)used * MOD_BOARD_CYCLES_PER_POLL * 1e9 / (double)rt.def->cpu_hz);
@@ -395,6 +487,7 @@ static void stdout_hook(const char *s, size_t n) {
     }
     memcpy(rt.out + rt.out_len, s, n);
     rt.out_len += n;
+    if (rt.started) mod_wokwi_output(time_now_uncharged()); /* a scenario's wait-serial */
     if (rt.text_stop || !rt.started) return;
     if (rt.fail_text && text_in(rt.fail_text, old)) rt.text_stop = 1;
     else if (rt.expect_text && text_in(rt.expect_text, old)) rt.text_stop = 2;
@@ -410,15 +503,7 @@ static void stim_uart(void *ctx, int unit, const uint8_t *data, size_t len, bd_t
             fprintf(stderr, "breadboard: stimulus: no UART %d on %s; bytes dropped\n", unit, rt.def->name);
         return;
     }
-    if (rt.con_len + len > rt.con_cap) {
-        size_t cap = rt.con_cap ? rt.con_cap : 256;
-        while (cap < rt.con_len + len) cap *= 2;
-        uint8_t *p = realloc(rt.con, cap);
-        if (!p) return;
-        rt.con = p, rt.con_cap = cap;
-    }
-    memcpy(rt.con + rt.con_len, data, len);
-    rt.con_len += len;
+    mod_console_feed(data, len);
 }
 
 static size_t stim_serial(void *ctx, int unit, const char **data) {
@@ -427,18 +512,12 @@ static size_t stim_serial(void *ctx, int unit, const char **data) {
     return rt.out_len;
 }
 
-static bool con_ready(void *ctx) { return rt.con_pos < rt.con_len; }
-
-/* input() on the console: the stimulus's `serial` bytes as they arrive
- * (waiting on the virtual clock up to the stimulus's last line), then the
- * process's real stdin. */
-static int console_getc(void) {
-    if (rt.con_pos >= rt.con_len && rt.stim) {
-        bd_time_t end = bd_stim_end_time(rt.stim);
-        if (mod_board_now() < end) mod_board_wait_for(end, con_ready, NULL);
-    }
-    if (rt.con_pos < rt.con_len) return rt.con[rt.con_pos++];
-    return getchar();
+/* The --scenario passed or failed (a board event): end the run as the
+ * text options do, SystemExit(0 or 1) at the script's next charge. */
+static void scn_done(void *ctx, bd_scn_state_t state, bd_time_t now) {
+    if (rt.text_stop) return;
+    rt.text_stop = state == BD_SCN_PASSED ? 3 : 4;
+    rt.text_time = now;
 }
 
 static bool load_inputs(void) {
@@ -452,6 +531,8 @@ static bool load_inputs(void) {
             return false;
         }
     }
+    /* a --diagram's parts, before the stimulus so it can name them */
+    if (!mod_wokwi_start(&rt.board, &rt.parts, stim_uart, stim_serial, scn_done)) return false;
     if (rt.stim_path) {
         bd_status_t st = bd_stim_new(&rt.stim, &rt.board, &rt.parts);
         if (st == BD_OK) {
@@ -465,9 +546,9 @@ static bool load_inputs(void) {
             else fprintf(stderr, "breadboard: cannot load stimulus file '%s': %s\n", rt.stim_path, bd_status_str(st));
             return false;
         }
-        py_stdin_getc_hook = console_getc;
     }
-    if (rt.stim || rt.expect_text || rt.fail_text) py_stdout_hook = stdout_hook;
+    mod_console_start(rt.stim, &rt.parts); /* serial bytes, uart terminals */
+    if (rt.stim || rt.expect_text || rt.fail_text || mod_wokwi_has_scenario()) py_stdout_hook = stdout_hook;
     return true;
 }
 
@@ -477,6 +558,7 @@ __attribute__((noinline)) static void set_platform(void) {
 }
 
 bool mod_board_start(void) {
+    if (!mod_wokwi_prepare(&rt.def, &rt.until)) return false; /* a --diagram may pick the board */
     if (!rt.def) rt.def = bd_board_def_default();
     bd_status_t st = bd_board_init(&rt.board, rt.def);
     if (st != BD_OK) {
@@ -516,7 +598,8 @@ bool mod_board_start(void) {
     }
     rt.wall0 = wall_ns();
     rt.virt0 = 0;
-    py_tick_budget = MOD_BOARD_POLL_PERIOD;
+    rt.board.sched.on_sooner = on_sooner;
+    refill();
     py_tick_hook = tick_hook;
     return true;
 }
@@ -527,6 +610,11 @@ int mod_board_finish(int status) {
     py_tick_budget = INT32_MAX;
     py_stdout_hook = NULL;
     py_stdin_getc_hook = NULL;
+    if (mod_wokwi_has_scenario()) {
+        /* plays the scenario out if the script ended first, then decides it */
+        status = mod_wokwi_finish(&rt.board, status, rt.until, !rt.text_stop && !rt.until_raised);
+        if (!rt.text_stop) rt.text_stop = 4; /* decided: the board does not idle on */
+    }
     if (rt.stim && !rt.text_stop && !rt.until_raised) {
         /* the script ended by itself: the rest of the stimulus plays out
          * (up to --until) on the board as the script left it, so checks
@@ -562,11 +650,11 @@ int mod_board_finish(int status) {
         bd_stim_free(rt.stim);
         rt.stim = NULL;
     }
+    mod_console_finish();
+    mod_wokwi_free();
     bd_partset_free(&rt.parts);
     free(rt.out);
     rt.out = NULL, rt.out_len = rt.out_cap = 0;
-    free(rt.con);
-    rt.con = NULL, rt.con_len = rt.con_cap = rt.con_pos = 0;
     if (rt.trace) {
         /* Python's own output first, so a trace on stdout follows it */
         fflush(stdout);

@@ -15,6 +15,10 @@
  *   - waits: mod_board_sleep_until / mod_board_wait_for jump over idle time,
  *     running board events (and, for sleeps, soft IRQ handlers) on the way;
  *   - sim.advance, which is a sleep from the test's point of view.
+ * The tick hook runs every MOD_BOARD_POLL_PERIOD polls, or sooner when a
+ * board event falls due before that (the budget is cut to the event, also
+ * when a binding schedules one: bd_sched's on_sooner), so pin IRQs raised by
+ * events reach the VM at the first poll after their time.
  * Pacing (--speed): with a finite speed, waits take (virtual time / speed)
  * of wall time, and code that watches the clock (ticks_ms() in a busy loop)
  * is slowed to the same pace; plain computation is never slowed down.
@@ -61,6 +65,11 @@ bool mod_board_start(void);
 int mod_board_finish(int status);
 
 bd_board_t *mod_board(void);
+/* The --until deadline (BD_TIME_NEVER without it), and whether the run may
+ * go on: no deadline, text verdict or --until stop reached yet (a board
+ * reset restarts the script only then; machine_reset.c). */
+bd_time_t mod_board_until(void);
+bool mod_board_running(void);
 /* The --trace log, or NULL (models add their own lines to it). */
 struct bd_trace;
 struct bd_trace *mod_board_trace(void);
@@ -80,6 +89,10 @@ void mod_board_sleep_until(bd_time_t t);
  * first and after every event) or virtual time reaches deadline; returns
  * whether cond held.  Handlers do not run (a busy wait in C). */
 bool mod_board_wait_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx);
+/* The same wait as the port's idle loop (a stdin read, select.poll): soft
+ * IRQ handlers run as they become pending, cond is checked after each of
+ * them and after every board event.  cond may call Python code. */
+bool mod_board_idle_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx);
 /* Raises the Python exception for a board status (not BD_OK). */
 PY_NORETURN void mod_board_raise(bd_status_t st);
 

@@ -4,7 +4,9 @@
  *   - rp2: ADC(pin or channel); channels 0..3 are GPIO26..29, 4 is the
  *     temperature sensor (ADC.CORE_TEMP); another int is a pin number
  *     (ADC(26) is channel 0); read_u16() only; repr <ADC channel=N>; a pin
- *     without ADC: ValueError "Pin doesn't have ADC capabilities";
+ *     without ADC: ValueError "Pin doesn't have ADC capabilities"; a pin
+ *     argument puts the pad in analog (high-Z) mode, a channel number does
+ *     not touch the pad (rp2 quickref, "ADC");
  *   - esp32: ADC(pin, *, atten=); read(), read_u16(), read_uv(), atten(),
  *     width(); constants ATTN_0DB.. ATTN_11DB, WIDTH_12BIT; a pin without ADC:
  *     ValueError "invalid pin"; repr ADC(Pin(N), atten=A);
@@ -87,8 +89,12 @@ static py_val_t adc_make_new(py_type_t *type, int argc, const py_val_t *argv, py
                          bd_board_pin_def(mod_board(), idx)->name + 1);
         }
     }
-    bd_status_t st = bd_adc_attach(a, &ch);
-    if (st != BD_OK) mod_board_raise(st);
+    /* rp2 quickref: a Pin argument puts the pad in high-Z (analog) mode; a
+     * channel number leaves the pad as it is, configuring it is the user's */
+    if (!(by_channel && port == P_RP2)) {
+        bd_status_t st = bd_adc_attach(a, &ch);
+        if (st != BD_OK) mod_board_raise(st);
+    }
     adc_obj_t *o = py_gc_alloc(&adc_type, sizeof *o);
     o->ch = ch;
     if (!py_is_null(atten)) set_atten(o, atten);

@@ -2,14 +2,23 @@
  * machine_i2c.c, machine_spi.c): pin arguments, each board's default bus
  * pins, keyword checks, OSError(errno), and the bus models kept per pads.
  *
- * Default pins come from the ports' board configuration (mpconfigboard.h
- * and the pico-sdk board headers): Nano RP2040 Connect UART0 0/1, UART1
- * 8/9, I2C0 SCL 13 SDA 12, I2C1 27/26, SPI0 6/7/4, SPI1 14/11/8; Pico
- * UART0 0/1, UART1 4/5, I2C0 5/4, I2C1 7/6, SPI0 18/19/16, SPI1 10/11/8;
- * Nano ESP32 I2C0 12/11, I2C1 8/9, SPI1 48/38/47, SPI2 18/10/17, UART0
- * 43/44, UART1/2 17/18 (ASSUMPTION: the ESP-IDF defaults for the S3, as
- * recalled); STM32 boards: the pins.csv labels UARTn_TX, I2Cn_SCL ...,
- * else the first pad with that alternate function.
+ * Default pins (sources in docs/board-facts.md):
+ *   - Pico: UART0 TX 0 / RX 1 (the Pico pinout's default UART), UART1 4/5
+ *     (PR #7513: "UART1 is currently defaulting to 4,5"), I2C0 SCL 5 /
+ *     SDA 4 (docs PR #19232: the pico-sdk board's default I2C), SPI0 SCK 18
+ *     / MOSI 19 / MISO 16 (PR #9224), SPI1 10/11/8 (rp2 quickref);
+ *     I2C1 7/6 UNCONFIRMED;
+ *   - Nano RP2040 Connect: I2C0 SCL 13 / SDA 12 (A5/A4, Arduino pinout;
+ *     PR #8124 set the board's default I2C pins), SPI0 6/7/4 (D13 SCK,
+ *     D11 COPI, D12 CIPO), UART0 0/1 (TX/RX); UART1 8/9, I2C1 27/26 and
+ *     SPI1 14/11/8 UNCONFIRMED (the latter the NINA module's bus);
+ *   - Nano ESP32: UART0 43/44 (TX0/RX0), UART1 17/18 (D8 TX1 / D9 RX1,
+ *     Arduino cheat sheet), I2C0 SCL 12 / SDA 11 (A5/A4), SPI1 48/38/47
+ *     (D13/D11/D12); UART2, I2C1 and SPI2 UNCONFIRMED;
+ *   - STM32 boards: the labels UARTn_TX, I2Cn_SCL ... (GIGA: UART1 on
+ *     D1/D0, UART2 D18/D19, UART4 D16/D17, UART6 D14/D15, I2C2 on D20/D21
+ *     = Wire, I2C1 on D9/D8 = Wire2, as the GIGA cheat sheet's Serial and
+ *     Wire pins), else the first pad with that alternate function.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,38 +147,26 @@ void mbus_buffer(py_val_t v, py_buf_t *b, int writable) {
 /* ------------------------------------------------------------ nets */
 
 typedef struct {
-    bd_i2c_t bus;
-    int scl, sda;
-    char name[16];
-} i2c_net_t;
-typedef struct {
     bd_spi_t bus;
     int sck, mosi, miso;
     char name[16];
 } spi_net_t;
 
 #define MAX_NETS 16
-static i2c_net_t *i2c_nets[MAX_NETS];
 static spi_net_t *spi_nets[MAX_NETS];
 
+/* The board keeps I2C buses by pads (bd_i2c_net), so I2C parts of the
+ * parts file are already on them; the first master attaches the pads. */
 bd_i2c_t *mbus_i2c_net(int scl, int sda, const char *name) {
-    int k;
-    for (k = 0; k < MAX_NETS && i2c_nets[k]; k++)
-        if (i2c_nets[k]->scl == scl && i2c_nets[k]->sda == sda) return &i2c_nets[k]->bus;
-    if (k == MAX_NETS) py_raise_msg(&py_type_OSError, "too many I2C buses");
-    i2c_net_t *n = calloc(1, sizeof *n);
-    if (!n) py_raise_no_memory();
-    n->scl = scl, n->sda = sda;
-    snprintf(n->name, sizeof n->name, "%s", name);
-    bd_i2c_init(&n->bus, mod_board(), n->name, 400000);
-    bd_i2c_set_trace(&n->bus, mod_board_trace());
-    bd_status_t st = bd_i2c_attach_pins(&n->bus, scl, sda);
-    if (st != BD_OK) {
-        free(n);
-        mod_board_raise(st);
+    bd_i2c_t *bus;
+    bd_status_t st = bd_i2c_net(mod_board(), scl, sda, name, &bus);
+    if (st != BD_OK) mod_board_raise(st);
+    if (bus->scl_pad < 0) {
+        bd_i2c_set_trace(bus, mod_board_trace());
+        st = bd_i2c_attach_pins(bus, scl, sda);
+        if (st != BD_OK) mod_board_raise(st);
     }
-    i2c_nets[k] = n;
-    return &n->bus;
+    return bus;
 }
 
 bd_spi_t *mbus_spi_net(int sck, int mosi, int miso, const char *name) {

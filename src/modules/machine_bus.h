@@ -20,6 +20,12 @@
 enum { MBUS_RP2, MBUS_ESP32, MBUS_STM32 };
 int mbus_port(void);
 
+/* The RP2040's clk_peri, which clocks UART and SPI: 48 MHz by default,
+ * whatever the CPU clock (rp2 quickref: "The peripheral frequency must be
+ * either 48 MHz or identical to the MCU frequency, with 48 MHz as the
+ * default"). */
+#define MBUS_RP2_CLK_PERI_HZ 48000000u
+
 /* A pin argument as the port's buses take it (Pin, GPIO number, name) ->
  * pad index; raises ValueError. */
 int mbus_pin_arg(py_val_t v);

@@ -1,6 +1,7 @@
 /* machine_ext.h: what mod_machine.c shares with the other machine classes
- * (machine_adc.c, machine_pwm.c, machine_timer.c, machine_signal.c), and
- * their registration hooks, called from machine's module init. */
+ * (machine_adc.c, machine_pwm.c, machine_timer.c, machine_signal.c,
+ * machine_wdt.c, machine_rtc.c, machine_bitstream.c), and their
+ * registration hooks, called from machine's module init. */
 #ifndef MOD_MACHINE_EXT_H
 #define MOD_MACHINE_EXT_H
 
@@ -17,6 +18,17 @@ void mod_machine_adc_init(py_val_t machine);
 void mod_machine_pwm_init(py_val_t machine);
 void mod_machine_timer_init(py_val_t machine);
 void mod_machine_signal_init(py_val_t machine);
+void mod_machine_wdt_init(py_val_t machine);       /* machine_wdt.c */
+void mod_machine_rtc_init(py_val_t machine);       /* machine_rtc.c */
+void mod_machine_bitstream_init(py_val_t machine); /* machine_bitstream.c */
+
+/* machine_wdt.c: a watchdog is counting (a reset will come unless fed). */
+bool mod_machine_wdt_armed(void);
+/* machine_rtc.c: the RTC in Unix nanoseconds (time.time() and localtime()
+ * read it); --rtc YYYY-MM-DDTHH:MM:SS sets its power-on date (false: not a
+ * valid date). */
+int64_t mod_rtc_unix_ns(void);
+bool mod_rtc_set_start(const char *iso);
 
 /* sim.temperature: the die temperature the rp2 sensor (ADC(4)) reads. */
 void mod_machine_adc_set_temp_mc(int32_t mc);

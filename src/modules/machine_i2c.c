@@ -35,11 +35,14 @@ typedef struct {
 } i2c_obj_t;
 
 static py_type_t i2c_type, softi2c_type;
-static py_val_t hw_objs[4];
+/* one per hardware id: 0..4 (stm32 I2C1..I2C4) */
+#define NHW 5
+static py_val_t hw_objs[NHW];
+static bool hw_ready; /* hw_objs set to None: machine imported (sim may come first) */
 static bool rooted;
 
 static void hw_mark(void) {
-    for (int i = 0; i < 4; i++) py_gc_mark(hw_objs[i]);
+    for (int i = 0; i < NHW; i++) py_gc_mark(hw_objs[i]);
 }
 
 static i2c_obj_t *as_i2c(py_val_t v) {
@@ -409,7 +412,8 @@ static py_type_t softi2c_type = {
 };
 
 void mod_machine_i2c_init(py_val_t m) {
-    for (int i = 0; i < 4; i++) hw_objs[i] = PY_NONE;
+    for (int i = 0; i < NHW; i++) hw_objs[i] = PY_NONE;
+    hw_ready = true;
     py_type_init_builtin(&i2c_type);
     py_type_init_builtin(&softi2c_type);
     py_module_add(m, "I2C", py_obj(&i2c_type));
@@ -462,7 +466,7 @@ static bd_i2c_t *sim_bus(py_val_t v) {
     }
     int64_t id = py_to_i64(v);
     if (!hw_id_ok(id < 0 || id > 1000 ? -2 : (int)id)) py_raise_msg(&py_type_ValueError, "I2C(%d) doesn't exist", (int)id);
-    if (!py_is_none(hw_objs[id])) {
+    if (hw_ready && !py_is_none(hw_objs[id])) {
         i2c_obj_t *o = py_as_ptr(hw_objs[id]);
         if (!o->bus) attach(o);
         return o->bus;

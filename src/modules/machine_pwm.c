@@ -4,11 +4,15 @@
  * PWM(dest, *, freq, duty_u16, duty_ns, invert); init(...) with the same
  * keywords; freq([v]), duty_u16([v]), duty_ns([v]), deinit().  Rounding and
  * error messages are bd_pwm's (rp2 as ports/rp2/machine_pwm.c; esp32 LEDC).
- *   - rp2: constructing enables the slice with its current (or reset)
- *     settings; repr <PWM slice=S channel=C invert=I>; deinit stops the
- *     slice and gives the pad back to GPIO.
- *   - esp32: a new channel starts at 5 kHz (the port's default); channels
- *     are allocated per pad; deinit releases it.
+ *   - rp2: no signal until a frequency is set: freq() reads 0 before, and
+ *     the slice starts counting at the first freq (MicroPython PR #10850
+ *     and issue #13600: "PWM frequency now defaults to 0. Used to be
+ *     1907"); repr <PWM slice=S channel=C invert=I>; deinit stops the slice
+ *     and gives the pad back to GPIO.
+ *   - esp32: a new channel starts at once at 5 kHz and 50 % duty
+ *     (duty_u16 32768) unless freq/duty are given (issue #13600, PR #10854:
+ *     "PWM(Pin(26), freq=5000, duty=512)"); channels are allocated per
+ *     pad; deinit releases it.
  *   - stm32: no machine.PWM (the port has none: pyb.Timer does PWM there).
  * Changes take effect at the next period boundary (double-buffered
  * registers, in the model).
@@ -18,6 +22,7 @@
 #include "board/bd_pwm.h"
 #include "modules/board_runtime.h"
 #include "modules/machine_ext.h"
+#include "modules/machine_reset.h"
 #include "py/runtime.h"
 
 enum { P_RP2, P_ESP32, P_STM32 };
@@ -79,6 +84,13 @@ static void set_duty_ns(pwm_obj_t *o, py_val_t v) {
     check(st, why);
 }
 
+/* Start the slice, except an rp2 slice that has no frequency yet. */
+static void run_if_ready(pwm_obj_t *o) {
+    bd_pwm_t *p = model();
+    if (port == P_RP2 && !p->slice[o->slice].freq_set) return;
+    check(bd_pwm_enable(p, o->slice, true), NULL);
+}
+
 static void activate(pwm_obj_t *o) {
     bd_pwm_t *p = model();
     if (!o->active) {
@@ -119,12 +131,14 @@ static void init_args(pwm_obj_t *o, int argc, const py_val_t *argv, py_val_t kwn
     else if (port == P_ESP32 && !sl->freq_set) check(bd_pwm_set_freq(p, o->slice, 5000, NULL), NULL);
     if (!py_is_null(du16) && !(py_is_int(du16) && py_to_i64(du16) == -1)) set_duty_u16(o, du16);
     else if (!py_is_null(dns) && !(py_is_int(dns) && py_to_i64(dns) == -1)) set_duty_ns(o, dns);
+    else if (port == P_ESP32 && sl->duty_kind[o->ch] == BD_PWM_DUTY_NONE)
+        check(bd_pwm_set_duty_u16(p, o->slice, o->ch, 32768), NULL);
     if (!py_is_null(inv) && !(py_is_int(inv) && py_to_i64(inv) == -1)) {
         o->invert = py_truthy(inv);
         check(bd_pwm_set_invert(p, o->slice, o->ch, o->invert), NULL);
     }
     (void)was_active;
-    check(bd_pwm_enable(p, o->slice, true), NULL);
+    run_if_ready(o);
 }
 
 static py_val_t pwm_make_new(py_type_t *type, int argc, const py_val_t *argv, py_val_t kwnames) {
@@ -169,16 +183,20 @@ static void need_active(pwm_obj_t *o) {
     if (!o->active) {
         if (port == P_ESP32) py_raise_msg(&py_type_ValueError, "PWM not initialized");
         activate(o);
-        check(bd_pwm_enable(model(), o->slice, true), NULL);
+        run_if_ready(o);
     }
 }
 
 static py_val_t m_freq(int argc, const py_val_t *argv, py_val_t kw) {
     pwm_obj_t *o = self_of(argv[0]);
     mod_board_now();
-    if (argc < 2) return py_int_from_u64(bd_pwm_get_freq(model(), o->slice));
+    if (argc < 2) {
+        if (port == P_RP2 && !model()->slice[o->slice].freq_set) return py_small(0);
+        return py_int_from_u64(bd_pwm_get_freq(model(), o->slice));
+    }
     need_active(o);
     set_freq(o, argv[1]);
+    run_if_ready(o);
     return PY_NONE;
 }
 
@@ -232,7 +250,16 @@ static py_type_t pwm_type = {
     .trace = pwm_trace,
 };
 
+/* A board reset stops every slice and frees the pads (machine_reset.h). */
+static void on_reset(bool hard) {
+    if (!pwm_ready) return;
+    for (int i = 0; i < mod_board()->npins; i++) (void)bd_pwm_detach(&pwm, i);
+    bd_pwm_free(&pwm);
+    pwm_ready = false;
+}
+
 void mod_machine_pwm_init(py_val_t m) {
+    mod_reset_on_reset(on_reset);
     const char *pn = mod_board_def()->port;
     port = !strcmp(pn, "rp2") ? P_RP2 : !strcmp(pn, "esp32") ? P_ESP32 : P_STM32;
     if (port == P_STM32) return; /* the stm32 port has no machine.PWM */

@@ -32,11 +32,14 @@ typedef struct {
 } spi_obj_t;
 
 static py_type_t spi_type, softspi_type;
-static py_val_t hw_objs[4];
+/* one per hardware id: 0..6 (stm32 SPI1..SPI6) */
+#define NHW 7
+static py_val_t hw_objs[NHW];
+static bool hw_ready; /* hw_objs set to None: machine imported (sim may come first) */
 static bool rooted;
 
 static void hw_mark(void) {
-    for (int i = 0; i < 4; i++) py_gc_mark(hw_objs[i]);
+    for (int i = 0; i < NHW; i++) py_gc_mark(hw_objs[i]);
 }
 
 static spi_obj_t *as_spi(py_val_t v) {
@@ -131,7 +134,7 @@ static void spi_init_args(spi_obj_t *o, int argc, const py_val_t *argv, py_val_t
             nmiso = mbus_pin_arg(miso);
             if (!mbus_pad_has(nmiso, BD_FN_SPI, o->id, BD_SIG_MISO)) py_raise_msg(&py_type_ValueError, "bad MISO pin");
         }
-        if (mbus_port() == MBUS_RP2) o->baud = bd_spi_rp2_baud(mod_board_def()->cpu_hz, o->baud);
+        if (mbus_port() == MBUS_RP2) o->baud = bd_spi_rp2_baud(MBUS_RP2_CLK_PERI_HZ, o->baud);
     }
     if (nsck != o->sck || nmosi != o->mosi || nmiso != o->miso || !o->bus) {
         o->sck = nsck, o->mosi = nmosi, o->miso = nmiso;
@@ -278,7 +281,8 @@ static py_type_t softspi_type = {
 };
 
 void mod_machine_spi_init(py_val_t m) {
-    for (int i = 0; i < 4; i++) hw_objs[i] = PY_NONE;
+    for (int i = 0; i < NHW; i++) hw_objs[i] = PY_NONE;
+    hw_ready = true;
     py_type_init_builtin(&spi_type);
     py_type_init_builtin(&softspi_type);
     int msb = msb_const(false);
@@ -321,7 +325,7 @@ static bd_spi_t *sim_bus(py_val_t v) {
     }
     int64_t id = py_to_i64(v);
     if (!hw_id_ok(id < 0 || id > 1000 ? -2 : (int)id)) py_raise_msg(&py_type_ValueError, "SPI(%d) doesn't exist", (int)id);
-    if (!py_is_none(hw_objs[id])) return as_spi(hw_objs[id])->bus;
+    if (hw_ready && !py_is_none(hw_objs[id])) return as_spi(hw_objs[id])->bus;
     char name[16];
     snprintf(name, sizeof name, "spi%d", (int)id);
     mod_board_now();

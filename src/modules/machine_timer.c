@@ -22,6 +22,7 @@
 #include "board/bd_timer.h"
 #include "modules/board_runtime.h"
 #include "modules/machine_ext.h"
+#include "modules/machine_reset.h"
 #include "py/runtime.h"
 
 enum { P_RP2, P_ESP32, P_STM32 };
@@ -207,7 +208,13 @@ static py_type_t tim_type = {
     .trace = tim_trace,
 };
 
+/* A board reset stops every timer (machine_reset.h). */
+static void on_reset(bool hard) {
+    while (nlive) stop(self_of(live[nlive - 1]));
+}
+
 void mod_machine_timer_init(py_val_t m) {
+    mod_reset_on_reset(on_reset);
     const char *pn = mod_board_def()->port;
     port = !strcmp(pn, "rp2") ? P_RP2 : !strcmp(pn, "esp32") ? P_ESP32 : P_STM32;
     py_type_init_builtin(&tim_type);

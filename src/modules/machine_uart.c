@@ -189,7 +189,7 @@ static void uart_init_args(uart_slot_t *s, int id, int argc, const py_val_t *arg
     if (st != BD_OK) mod_board_raise(st);
     if (mbus_port() == MBUS_RP2) {
         uint64_t num, den;
-        bd_uart_rp2_baud(mod_board_def()->cpu_hz, nbaud, &num, &den);
+        bd_uart_rp2_baud(MBUS_RP2_CLK_PERI_HZ, nbaud, &num, &den);
         bd_uart_set_bit_time(&s->u, num, den);
     }
     if (ntxb != s->txbuf || nrxb != s->rxbuf || !s->active) {

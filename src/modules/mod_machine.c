@@ -26,9 +26,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include "modules/board_runtime.h"
 #include "modules/machine_ext.h"
+#include "modules/machine_reset.h"
 #include "py/runtime.h"
+#include "py/sysio.h"
 
 enum { PORT_RP2, PORT_ESP32, PORT_STM32 };
 
@@ -53,6 +57,8 @@ typedef struct {
     bool sio;         /* rp2: configured as a GPIO (funcsel SIO) */
     bool deferred;    /* an edge arrived during disable_irq */
     bool hard;
+    bool busy;            /* a delivery is queued or running (hard handlers, level triggers) */
+    bd_event_id_t refire; /* level trigger: the pending re-check */
 } pad_t;
 
 static pad_t *pads;
@@ -69,6 +75,13 @@ typedef struct {
     uint32_t rising, falling, low_level, high_level; /* 0: none */
 } port_consts_t;
 
+/* rp2: IRQ_FALLING 4 and IRQ_RISING 8 (the RP2040's EDGE_LOW/EDGE_HIGH
+ * interrupt bits; LEVEL_LOW 1 and LEVEL_HIGH 2 are the hardware's too, and
+ * a trigger of 1 or 2 works as a level trigger, but the port exports no
+ * IRQ_LOW_LEVEL/IRQ_HIGH_LEVEL names and no DRIVE_n constants:
+ * dir(machine.Pin) of v1.22.2 in MicroPython issue #14068, kaluma issue
+ * #16).  esp32: IN|PULL_UP == OUT (issue #6895) fits IN 1, PULL_UP 2,
+ * OUT 3; the other values are UNCONFIRMED (docs/board-facts.md). */
 static const port_consts_t consts_tab[] = {
     [PORT_RP2] = {0, 1, 2, 3, -1, -1, 1, 2, 8, 4, 1, 2},
     [PORT_ESP32] = {1, 3, 7, -1, -1, -1, 2, 1, 1, 2, 0, 0},
@@ -358,6 +371,107 @@ static void pin_print(py_sb_t *sb, py_val_t self, int kind) {
 
 /* ------------------------------------------------------------ IRQ */
 
+/* Level triggers.  The hardware keeps a level interrupt asserted while the
+ * level holds; the ports cannot clear it, so the real board re-enters the
+ * handler back to back and the program stops (a soft handler never even
+ * gets to run).  Modelled instead (a documented deviation): the trigger
+ * fires on entering the level, and again LEVEL_REFIRE_NS after each run of
+ * the handler while the level still holds, so the handler keeps being
+ * called at a rate set by its own cost plus that latency and the script
+ * runs in the gaps.  ASSUMPTION: 10 us, the order of an interrupt entry and
+ * dispatch of the MicroPython handler on these MCUs.  One delivery per pad
+ * is outstanding at a time (busy). */
+#define LEVEL_REFIRE_NS BD_US(10)
+
+static bool is_level(uint32_t t) {
+    return (C.low_level && t == C.low_level) || (C.high_level && t == C.high_level);
+}
+
+static bool level_holds(int idx) {
+    pad_t *pd = &pads[idx];
+    if (py_is_none(pd->handler) || !is_level(pd->trigger)) return false;
+    int lv = bd_pin_level(bd_board_pin(mod_board(), idx));
+    return pd->trigger == C.high_level ? lv == 1 : lv == 0;
+}
+
+static void deliver(int idx);
+
+static void on_refire(bd_sched_t *s, void *ctx, uintptr_t arg, bd_time_t now) {
+    int idx = (int)arg;
+    pads[idx].refire = 0;
+    if (level_holds(idx)) {
+        pads[idx].flags = pads[idx].trigger;
+        deliver(idx);
+    }
+}
+
+/* After a level handler ran: check the level again a little later. */
+static void level_done(int idx) {
+    pad_t *pd = &pads[idx];
+    pd->busy = false;
+    if (!level_holds(idx) || pd->refire) return;
+    mod_board_now(); /* the handler's own CPU time first */
+    bd_sched_t *s = &mod_board()->sched;
+    if (bd_sched_after(s, LEVEL_REFIRE_NS, on_refire, NULL, (uintptr_t)idx, &pd->refire) != BD_OK) pd->refire = 0;
+}
+
+/* Hard IRQs (hard=True, rp2 and stm32): handler(pin) runs in hard-IRQ
+ * context (py/hardirq.c: at the next poll, before soft callbacks, with the
+ * heap locked, so allocating raises MemoryError).  An exception disables the
+ * IRQ and is printed as the port prints it. */
+static void run_hard(void *ctx, uintptr_t arg) {
+    int idx = (int)arg;
+    pad_t *pd = &pads[idx];
+    py_val_t h = pd->handler;
+    /* an edge interrupt is acknowledged on entry (a new edge during the
+     * handler runs it again); a level one is re-checked after it */
+    volatile bool level = is_level(pd->trigger);
+    if (!level) pd->busy = false;
+    if (py_is_none(h)) {
+        pd->busy = false;
+        return;
+    }
+    py_try_t t;
+    if (py_try(&t)) {
+        py_call1(h, pd->pin);
+        py_try_end(&t);
+        if (level) level_done(idx);
+        return;
+    }
+    pd->busy = false;
+    if (py_exc_matches(t.exc, py_obj(&py_type_SystemExit))) py_raise(t.exc);
+    pd->handler = PY_NONE;
+    pd->trigger = 0;
+    py_gc_unlock(); /* printing allocates; hardirq.c locks again for the next one */
+    char line[80];
+    int n = port == PORT_STM32
+                ? snprintf(line, sizeof line, "uncaught exception in ExtInt interrupt handler line %d\n",
+                           bd_board_pin_def(mod_board(), idx)->id & 15)
+                : snprintf(line, sizeof line, "Uncaught exception in IRQ callback handler\n");
+    py_write_to(py_cur_stdout(), line, (size_t)n);
+    py_print_exception(t.exc, py_cur_stdout());
+    py_gc_lock();
+}
+
+/* Soft level IRQs: the handler runs through this, so the level is checked
+ * again when it returns. */
+static py_val_t level_tramp(int argc, const py_val_t *argv, py_val_t kw) {
+    int idx = mod_machine_pin_index(argv[0]);
+    if (idx < 0) return PY_NONE;
+    py_val_t h = pads[idx].handler;
+    py_try_t t;
+    if (py_try(&t)) {
+        if (!py_is_none(h)) py_call1(h, argv[0]);
+        py_try_end(&t);
+        level_done(idx);
+        return PY_NONE;
+    }
+    level_done(idx);
+    py_raise(t.exc);
+}
+static const py_method_def_t level_tramp_def = {"irq_level", level_tramp, 1, 1, 0};
+static py_val_t level_tramp_fn = PY_NULL;
+
 static void deliver(int idx) {
     pad_t *pd = &pads[idx];
     if (py_is_none(pd->handler)) return;
@@ -365,7 +479,34 @@ static void deliver(int idx) {
         pd->deferred = true;
         return;
     }
+    bool level = is_level(pd->trigger);
+    if (pd->hard) {
+        /* an edge while the handler is pending is the same interrupt */
+        if (!pd->busy && py_hard_irq_post(run_hard, NULL, (uintptr_t)idx)) pd->busy = true;
+        return;
+    }
+    if (level) {
+        if (!pd->busy && py_schedule(level_tramp_fn, pd->pin)) pd->busy = true;
+        return;
+    }
     py_schedule(pd->handler, pd->pin); /* queue full: dropped, as on the ports */
+}
+
+/* A reset: every IRQ goes (the firmware's pin deinit). */
+static void pins_on_reset(bool hard) {
+    bd_board_t *b = mod_board();
+    for (uint16_t i = 0; i < npads; i++) {
+        pad_t *pd = &pads[i];
+        if (pd->listener >= 0) bd_pin_unlisten(bd_board_pin(b, i), pd->listener);
+        if (pd->refire) bd_sched_cancel(&b->sched, pd->refire);
+        pd->listener = -1;
+        pd->refire = 0;
+        pd->handler = PY_NONE;
+        pd->trigger = pd->flags = 0;
+        pd->hard = pd->busy = pd->deferred = false;
+        if (hard) pd->sio = false;
+    }
+    irq_disabled = false;
 }
 
 /* Runs inside the simulator: only records and queues. */
@@ -399,6 +540,23 @@ static py_val_t irq_object(int idx) {
     return pads[idx].irq;
 }
 
+/* stm32: the EXTI modes the port accepts (IRQ_RISING, IRQ_FALLING, both,
+ * and the EVT_ variants), and one pin per EXTI line (PA0 and PB0 share line
+ * 0): the port's errors. */
+static void check_exti(int idx, uint32_t t) {
+    static const uint32_t ok[] = {0x10110000, 0x10210000, 0x10310000, 0x10120000, 0x10220000, 0x10320000};
+    bool valid = false;
+    for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) valid |= t == ok[k];
+    if (!valid) py_raise_msg(&py_type_ValueError, "invalid ExtInt Mode: %u", (unsigned)t);
+    bd_board_t *b = mod_board();
+    int line = bd_board_pin_def(b, idx)->id & 15;
+    for (uint16_t i = 0; i < npads; i++) {
+        const bd_mcu_pin_t *d = bd_board_pin_def(b, i);
+        if (i != idx && !py_is_none(pads[i].handler) && d->id >= 0 && d->id < 0x100 && (d->id & 15) == line)
+            py_raise_msg(&py_type_OSError, "IRQ resource already taken by Pin('%s')", d->name + 1);
+    }
+}
+
 static py_val_t m_irq(int argc, const py_val_t *argv, py_val_t kwnames) {
     static const char *const kw_rp2[] = {"handler", "trigger", "hard", NULL};
     static const char *const kw_esp32[] = {"handler", "trigger", "wake", NULL};
@@ -413,7 +571,11 @@ static py_val_t m_irq(int argc, const py_val_t *argv, py_val_t kwnames) {
         py_val_t trig = argc > 2 ? argv[2] : py_kwarg(argc, argv, kwnames, "trigger", PY_NULL);
         py_val_t hard = argc > 3 ? argv[3] : py_kwarg(argc, argv, kwnames, "hard", PY_FALSE);
         uint32_t t = py_is_null(trig) ? (C.rising | C.falling) : (uint32_t)py_to_i64(trig);
+        if (port == PORT_STM32 && !py_is_none(handler)) check_exti(idx, t);
         mod_board_now();
+        if (pd->refire) bd_sched_cancel(&mod_board()->sched, pd->refire);
+        pd->refire = 0;
+        pd->busy = false;
         pd->handler = handler;
         pd->trigger = py_is_none(handler) ? 0 : t;
         pd->hard = py_truthy(hard);
@@ -423,6 +585,11 @@ static py_val_t m_irq(int argc, const py_val_t *argv, py_val_t kwnames) {
             bd_status_t st = bd_pin_listen(bd_board_pin(mod_board(), idx), BD_PEV_EDGE, on_edge,
                                            (void *)(intptr_t)idx, &pd->listener);
             if (st != BD_OK) mod_board_raise(st);
+        }
+        /* a level interrupt is asserted at once when the level holds */
+        if (level_holds(idx)) {
+            pd->flags = pd->trigger;
+            deliver(idx);
         }
     }
     return irq_object(idx);
@@ -503,21 +670,51 @@ static py_type_t irq_type = {
 
 /* ------------------------------------------------------------ functions */
 
-static py_val_t f_freq(int argc, const py_val_t *argv, py_val_t kw) {
-    bd_board_t *b = mod_board();
-    if (argc == 0) return py_int_from_u64(b->sched.cpu_hz);
-    int64_t hz = py_to_i64(argv[0]);
-    if (hz <= 0 || hz > 1000000000) py_raise_msg(&py_type_ValueError, "cannot change frequency");
-    mod_board_now();
-    bd_sched_set_cpu_hz(&b->sched, (uint64_t)hz);
-    return PY_NONE;
+/* rp2: set_sys_clock_khz succeeds when the 12 MHz crystal's PLL reaches the
+ * frequency exactly: VCO = 12 MHz * fbdiv (16..320) within 750..1600 MHz
+ * (the RP2040 datasheet's PLL limits), divided by postdiv1 * postdiv2
+ * (1..7 each); the port truncates to whole kHz. */
+static bool rp2_pll_ok(uint64_t khz) {
+    for (uint64_t fb = 16; fb <= 320; fb++) {
+        uint64_t vco = 12000 * fb;
+        if (vco < 750000 || vco > 1600000) continue;
+        for (uint64_t p1 = 1; p1 <= 7; p1++)
+            for (uint64_t p2 = 1; p2 <= p1; p2++)
+                if (vco % (p1 * p2) == 0 && vco / (p1 * p2) == khz) return true;
+    }
+    return false;
 }
 
-static py_val_t f_reset(int argc, const py_val_t *argv, py_val_t kw) {
-    /* a reset restarts the firmware; the simulation of this script ends */
-    py_write_stderr("machine.reset(): the board resets; the run ends\n", 48);
-    py_val_t zero = py_small(0);
-    py_raise(py_exc_new_args(&py_type_SystemExit, 1, &zero));
+/* freq([hz]): rp2 any PLL-reachable frequency ("cannot change frequency"
+ * otherwise); esp32 20/40/80/160/240 MHz, with the port's message; stm32
+ * the (sysclk, hclk, pclk1, pclk2) tuple of pyb.freq(), not settable here. */
+static py_val_t f_freq(int argc, const py_val_t *argv, py_val_t kw) {
+    bd_board_t *b = mod_board();
+    uint64_t cur = b->sched.cpu_hz;
+    if (argc == 0) {
+        if (port != PORT_STM32) return py_int_from_u64(cur);
+        py_val_t t = py_tuple_new(4);
+        py_val_t *it = py_as_tuple(t)->items;
+        it[0] = py_int_from_u64(cur), it[1] = py_int_from_u64(cur / 2);
+        it[2] = py_int_from_u64(cur / 4), it[3] = py_int_from_u64(cur / 4);
+        return t;
+    }
+    int64_t hz = py_to_i64(argv[0]);
+    uint64_t set = 0;
+    if (port == PORT_RP2) {
+        if (hz > 0 && rp2_pll_ok((uint64_t)hz / 1000)) set = (uint64_t)hz / 1000 * 1000;
+        else py_raise_msg(&py_type_ValueError, "cannot change frequency");
+    } else if (port == PORT_ESP32) {
+        int64_t mhz = hz / 1000000;
+        if (hz % 1000000 || (mhz != 20 && mhz != 40 && mhz != 80 && mhz != 160 && mhz != 240))
+            py_raise_msg(&py_type_ValueError, "frequency must be 20MHz, 40MHz, 80Mhz, 160MHz or 240MHz");
+        set = (uint64_t)hz;
+    } else {
+        py_raise_msg(&py_type_ValueError, "cannot change frequency");
+    }
+    mod_board_now();
+    bd_sched_set_cpu_hz(&b->sched, set);
+    return PY_NONE;
 }
 
 static py_val_t f_unique_id(int argc, const py_val_t *argv, py_val_t kw) {
@@ -601,8 +798,6 @@ static py_val_t f_time_pulse_us(int argc, const py_val_t *argv, py_val_t kw) {
 
 static const py_method_def_t machine_functions[] = {
     {"freq", f_freq, 0, 1, 0},
-    {"reset", f_reset, 0, 0, 0},
-    {"soft_reset", f_reset, 0, 0, 0},
     {"unique_id", f_unique_id, 0, 0, 0},
     {"idle", f_idle, 0, 0, 0},
     {"lightsleep", f_lightsleep, 0, 1, 0},
@@ -635,8 +830,8 @@ static void machine_init(py_val_t m) {
     add_const(t, "PULL_DOWN", C.pull_down);
     add_const(t, "IRQ_RISING", C.rising);
     add_const(t, "IRQ_FALLING", C.falling);
-    if (C.low_level) add_const(t, "IRQ_LOW_LEVEL", C.low_level);
-    if (C.high_level) add_const(t, "IRQ_HIGH_LEVEL", C.high_level);
+    if (C.low_level && port != PORT_RP2) add_const(t, "IRQ_LOW_LEVEL", C.low_level);
+    if (C.high_level && port != PORT_RP2) add_const(t, "IRQ_HIGH_LEVEL", C.high_level);
     if (port == PORT_STM32) {
         add_const(t, "PULL_NONE", 0);
         add_const(t, "OUT_PP", C.out);
@@ -664,6 +859,15 @@ static void machine_init(py_val_t m) {
     mod_machine_pwm_init(m);
     mod_machine_timer_init(m);
     mod_machine_signal_init(m);
+    mod_machine_reset_init(m);
+    mod_machine_wdt_init(m);
+    mod_machine_rtc_init(m);
+    mod_machine_bitstream_init(m); /* rp2, esp32 and stm32 all have it */
+    if (py_is_null(level_tramp_fn)) {
+        level_tramp_fn = py_cfunc_new(&level_tramp_def, PY_NULL);
+        py_gc_add_root(&level_tramp_fn);
+    }
+    mod_reset_on_reset(pins_on_reset);
 }
 
 const py_module_def_t py_module_machine = {"machine", machine_functions, machine_init};

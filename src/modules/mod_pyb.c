@@ -31,6 +31,7 @@
 #include "board/bd_timer.h"
 #include "modules/board_runtime.h"
 #include "modules/machine_ext.h"
+#include "modules/machine_reset.h"
 #include "py/runtime.h"
 
 #define NTIM 18
@@ -356,7 +357,10 @@ static py_val_t t_channel(int argc, const py_val_t *argv, py_val_t kwnames) {
         if (!bd_pin_def_fn(d, BD_FN_TIM, o->n, &fn) || (int)(fn.sig & ~BD_SIG_N) != (int)chn)
             py_raise_msg(&py_type_ValueError, "Pin(%s) doesn't have an alt for TIM%d_CH%d", d->name + 1, o->n,
                          (int)chn);
-        if (c->pad >= 0 && c->pad != idx) bd_pwm_detach(p, c->pad);
+        /* pin= always (re)claims the pad for the timer, as the port's channel()
+         * sets the pin's alternate function: the pad may have been made a GPIO
+         * since (Pin(..., Pin.OUT)), so let go of it first, then attach again. */
+        if (c->pad >= 0) bd_pwm_detach(p, c->pad);
         check(bd_pwm_attach(p, o->n, ci, idx), NULL);
         c->pad = idx;
     }
@@ -596,6 +600,22 @@ static const py_method_def_t pyb_functions[] = {
     PY_MF_END,
 };
 
+/* A board reset: the timers stop (their callbacks with them) and give the
+ * pads back; the objects go with the program (machine_reset.h). */
+static void on_reset(bool hard) {
+    for (int i = 0; i < NTIM; i++) {
+        if (py_is_null(timers[i])) continue;
+        ptim_obj_t *o = tim_of(timers[i]);
+        if (o->tinit) bd_timer_stop(&o->t);
+        timers[i] = PY_NULL;
+    }
+    if (pwm_ready) {
+        for (int i = 0; i < mod_board()->npins; i++) (void)bd_pwm_detach(&pwm, i);
+        bd_pwm_free(&pwm);
+        pwm_ready = false;
+    }
+}
+
 static void pyb_init(py_val_t m) {
     if (strcmp(mod_board_def()->port, "stm32") != 0) py_raise_msg(&py_type_ImportError, "no module named 'pyb'");
     if (!roots) {
@@ -603,6 +623,7 @@ static void pyb_init(py_val_t m) {
         for (int i = 0; i < 4; i++) leds[i] = PY_NULL;
         py_gc_add_root_fn(roots_mark);
         roots = true;
+        mod_reset_on_reset(on_reset);
     }
     py_val_t machine = py_import_cstr("machine");
     py_module_add(m, "Pin", py_getattr(machine, py_intern("Pin")));

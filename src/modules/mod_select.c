@@ -6,8 +6,8 @@
  *   - an object with fileno() (files, sys.stdin) is polled by that fd;
  *   - an object with an ioctl(request, arg) method follows MicroPython's
  *     stream protocol: ioctl(3, mask) (3 is MP_STREAM_POLL) returns the
- *     subset of mask that is ready now.  Such objects are asked in a loop
- *     (every millisecond) while the fd set is waited on.
+ *     subset of mask that is ready now.  Such objects are asked again after
+ *     every board event and IRQ handler while the wait goes on.
  * Anything else raises TypeError, as CPython does.
  *
  * poll.poll() returns [(obj, events), ...] with the registered object itself
@@ -17,15 +17,20 @@
  * POLLHUP/POLLERR are always reported, whatever the mask, as POSIX says.
  * modify() of an unregistered object raises OSError(ENOENT); unregister()
  * of one is ignored (MicroPython) rather than a KeyError (CPython).
- * Timeouts are milliseconds for poll, seconds (float) for select; negative
- * or None waits forever.  Signals interrupt the wait only to run pending
- * handlers (Ctrl-C raises KeyboardInterrupt). */
+ * Timeouts are milliseconds for poll, seconds (float) for select, of the
+ * board's virtual time (a poll(1000) with nothing ready is a one-second
+ * sleep: board events and soft IRQ handlers run meanwhile); negative or
+ * None waits forever.  fd 0 (sys.stdin) is the board's console: ready when
+ * a stimulus `serial` byte has arrived (board_console.h), the process's
+ * stdin itself once the stimulus is over.  Signals interrupt the wait only
+ * to run pending handlers (Ctrl-C raises KeyboardInterrupt). */
 #include <errno.h>
 #include <math.h>
 #include <poll.h>
 #include <string.h>
-#include <time.h>
 
+#include "modules/board_console.h"
+#include "modules/board_runtime.h"
 #include "py/runtime.h"
 
 #define STREAM_POLL_IOCTL 3
@@ -92,65 +97,111 @@ static int mask_arg(py_val_t v) { return (int)py_to_i64(v) & 0xFFFF; }
 
 /* ------------------------------------------------------------- waiting */
 
-static int64_t now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+/* One look at every entry, now, without waiting: ioctl streams are asked,
+ * file descriptors polled with a zero timeout, and fd 0 (sys.stdin) is the
+ * board's console while that decides (stimulus bytes on the virtual clock).
+ * `host` tells that some fd was not ready and can only become ready in
+ * wall time (a pipe, a terminal); `until` is when the console's "not yet"
+ * may change without a board event (the stimulus's end). */
+typedef struct {
+    const entry_t *e;
+    size_t n;
+    int *revents;
+    struct pollfd *fds; /* [n], host fds only */
+    size_t *which;      /* [n]: fds[k] is entry which[k] */
+    size_t nfd;         /* host fds in the last look */
+    bool host;
+    bd_time_t until;
+} look_t;
 
-/* Waits up to timeout_ms (-1: forever) on n entries; fills revents[i].
- * Returns the number of ready entries. */
-static size_t wait_entries(const entry_t *e, size_t n, int *revents, int64_t timeout_ms) {
-    struct pollfd stackfds[16];
-    struct pollfd *fds = n <= 16 ? stackfds : py_raw_alloc(n * sizeof *fds);
-    bool any_ioctl = false;
-    for (size_t i = 0; i < n; i++) {
-        /* ioctl streams and cleared one-shot entries take a slot the kernel ignores */
-        fds[i].fd = e[i].fd >= 0 && e[i].mask ? e[i].fd : -1;
-        fds[i].events = (short)e[i].mask;
-        fds[i].revents = 0;
-        if (!py_is_null(e[i].ioctl)) any_ioctl = true;
-    }
-    int64_t deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
-    for (;;) {
-        size_t ready = 0;
-        if (any_ioctl) {
-            for (size_t i = 0; i < n; i++) {
-                revents[i] = 0;
-                if (py_is_null(e[i].ioctl) || !e[i].mask) continue;
-                py_val_t r = py_call2(e[i].ioctl, py_small(STREAM_POLL_IOCTL), py_small(e[i].mask));
-                int ev = py_is_int(r) ? (int)py_to_i64(r) : 0;
-                if (ev < 0) ev = POLLERR; /* an error code from the stream */
-                revents[i] = ev & (e[i].mask | POLLERR | POLLHUP);
-                if (revents[i]) ready++;
-            }
-        }
-        int64_t left = deadline < 0 ? -1 : deadline - now_ms();
-        if (left < 0 && deadline >= 0) left = 0;
-        int slice = ready       ? 0
-                    : any_ioctl ? (left < 0 || left > 1 ? 1 : (int)left)
-                                : (left > 0x7fffffff ? 0x7fffffff : (int)left);
-        int r = poll(fds, (nfds_t)n, slice);
-        if (r < 0) {
-            if (errno == EINTR) {
-                if (py_pending) py_handle_pending();
+static size_t look(look_t *l) {
+    size_t ready = 0, nfd = 0;
+    l->host = false;
+    l->until = BD_TIME_NEVER;
+    for (size_t i = 0; i < l->n; i++) {
+        const entry_t *e = &l->e[i];
+        l->revents[i] = 0;
+        if (!e->mask) continue; /* a cleared one-shot entry */
+        if (!py_is_null(e->ioctl)) {
+            py_val_t r = py_call2(e->ioctl, py_small(STREAM_POLL_IOCTL), py_small(e->mask));
+            int ev = py_is_int(r) ? (int)py_to_i64(r) : 0;
+            if (ev < 0) ev = POLLERR; /* an error code from the stream */
+            l->revents[i] = ev & (e->mask | POLLERR | POLLHUP);
+        } else if (e->fd == 0 && (e->mask & POLLIN)) {
+            bd_time_t until;
+            int c = mod_console_ready(&until);
+            if (c >= 0) {
+                if (c) l->revents[i] = POLLIN;
+                if (until < l->until) l->until = until;
+                if (l->revents[i]) ready++;
                 continue;
             }
+        }
+        if (py_is_null(e->ioctl)) {
+            l->fds[nfd].fd = e->fd;
+            l->fds[nfd].events = (short)e->mask;
+            l->fds[nfd].revents = 0;
+            l->which[nfd++] = i;
+        }
+        if (l->revents[i]) ready++;
+    }
+    if (nfd) {
+        int r;
+        while ((r = poll(l->fds, (nfds_t)nfd, 0)) < 0 && errno == EINTR) {
+        }
+        if (r < 0) {
             int err = errno;
             py_val_t args[2] = {py_small(err), py_str_from_cstr(strerror(err))};
             py_raise(py_exc_new_args(&py_type_OSError, 2, args));
         }
-        for (size_t i = 0; i < n; i++) {
-            if (!py_is_null(e[i].ioctl)) continue;
-            revents[i] = fds[i].fd >= 0 ? fds[i].revents : 0;
-            if (revents[i]) ready++;
+        for (size_t k = 0; k < nfd; k++) {
+            l->revents[l->which[k]] = l->fds[k].revents;
+            if (l->fds[k].revents) ready++;
+            else l->host = true;
         }
-        if (ready || (deadline >= 0 && now_ms() >= deadline)) {
-            if (fds != stackfds) py_raw_free(fds);
-            return ready;
-        }
-        if (py_pending) py_handle_pending();
     }
+    l->nfd = nfd;
+    return ready;
+}
+
+static bool look_ready(void *ctx) { return look(ctx) > 0; }
+
+/* Waits up to timeout_ms (-1: forever) of virtual time on n entries, as
+ * the port's poll loop does: board events and soft IRQ handlers run
+ * meanwhile and readiness is looked at after each.  While a host fd that is
+ * not ready is waited on, time moves in steps of a millisecond, each also
+ * a millisecond of wall time (the host's input cannot come faster), so
+ * poll(1000) on an idle pipe takes a second even under --speed max, as on
+ * the host.  Fills revents[i]; returns the number of ready entries. */
+static size_t wait_entries(const entry_t *e, size_t n, int *revents, int64_t timeout_ms) {
+    struct pollfd stackfds[16];
+    size_t stackwhich[16];
+    struct pollfd *fds = n <= 16 ? stackfds : py_raw_alloc(n * sizeof *fds);
+    size_t *which = n <= 16 ? stackwhich : py_raw_alloc(n * sizeof *which);
+    look_t l = {e, n, revents, fds, which, 0, false, BD_TIME_NEVER};
+    bd_time_t now = mod_board_now();
+    bd_time_t deadline = timeout_ms < 0 || timeout_ms > 1000000000000 ? BD_TIME_NEVER
+                                                                      : now + (bd_time_t)timeout_ms * 1000000u;
+    size_t ready;
+    for (;;) {
+        ready = look(&l);
+        bd_board_t *b = mod_board();
+        if (ready || b->sched.now >= deadline) break;
+        bd_time_t step = deadline;
+        if (l.until < step) step = l.until;
+        if (l.host) {
+            /* a pipe or a terminal becomes ready in wall time, whatever
+             * --speed says: wait for it a millisecond of wall time (less
+             * if it gets ready), then let a millisecond of virtual time
+             * pass (pacing finds that wall time already spent) */
+            if (poll(fds, (nfds_t)l.nfd, 1) < 0 && errno == EINTR && py_pending) py_handle_pending();
+            if (b->sched.now + 1000000u < step) step = b->sched.now + 1000000u;
+        }
+        mod_board_idle_for(step, look_ready, &l);
+    }
+    if (fds != stackfds) py_raw_free(fds);
+    if (which != stackwhich) py_raw_free(which);
+    return ready;
 }
 
 /* Raw blocks are not traced: the values an entry array holds are also put in
@@ -319,10 +370,8 @@ static py_val_t s_select(int argc, const py_val_t *argv, py_val_t kw) {
     }
     if (n)
         wait_entries(e, n, rev, timeout);
-    else if (timeout > 0) {
-        struct timespec ts = {(time_t)(timeout / 1000), (long)(timeout % 1000) * 1000000L};
-        nanosleep(&ts, NULL);
-    }
+    else if (timeout > 0)
+        mod_board_sleep_until(mod_board_now() + (bd_time_t)timeout * 1000000u); /* a sleep on the board */
     (void)keep;
     py_val_t out[3] = {py_list_new(0), py_list_new(0), py_list_new(0)};
     for (i = 0; i < n; i++) {

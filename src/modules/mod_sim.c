@@ -23,6 +23,9 @@
  *   sim.part(name)                 a part by name (or kind, if only one):
  *                                  its attributes read and write by name,
  *                                  p.distance = 40, p.pressed, p.pull
+ *   sim.usb_typed() / usb_reports() / usb_host() / usb_leds(mask) /
+ *   usb_enum_delay(ms) / usb_clear()
+ *                                  the PC on the USB port (mod_bbusb.c)
  * `pin` is a name (board label, silkscreen label or MCU name, any case: the
  * names stimulus files use), a Pin number, or a machine.Pin.
  *
@@ -37,6 +40,7 @@
 #include "modules/board_runtime.h"
 #include "modules/machine_bus.h"
 #include "modules/machine_ext.h"
+#include "modules/mod_bbusb.h"
 #include "py/runtime.h"
 
 int mod_machine_pin_index(py_val_t v); /* mod_machine.c */
@@ -215,7 +219,12 @@ static py_val_t part_getattr(py_val_t self, py_val_t name) {
     }
     mod_board_now(); /* measurements are up to date with the script's clock */
     const bd_attr_def_t *d = &p->type->attrs[a];
-    if (d->type == BD_ATTR_TEXT || d->type == BD_ATTR_ENUM) {
+    if (d->type == BD_ATTR_TEXT) { /* whole: a display's text view is kilobytes */
+        bd_attr_val_t v;
+        bd_part_get_value(p, a, &v);
+        return py_str_from_cstr(v.text);
+    }
+    if (d->type == BD_ATTR_ENUM) {
         char buf[256];
         if (bd_part_get_text(p, d->name, buf, sizeof buf) != BD_OK) return PY_NULL;
         return py_str_from_cstr(buf);
@@ -306,6 +315,12 @@ static const py_method_def_t sim_functions[] = {
     {"temperature", s_temperature, 1, 1, 0},
     {"part", s_part, 1, 1, 0},
     {"parts", s_parts, 0, 0, 0},
+    {"usb_typed", mod_sim_usb_typed, 0, 0, 0},
+    {"usb_reports", mod_sim_usb_reports, 0, 1, 0},
+    {"usb_host", mod_sim_usb_host, 0, 0, 0},
+    {"usb_leds", mod_sim_usb_leds, 1, 1, 0},
+    {"usb_clear", mod_sim_usb_clear, 0, 0, 0},
+    {"usb_enum_delay", mod_sim_usb_enum_delay, 1, 1, 0},
     PY_MF_END,
 };
 

@@ -11,16 +11,28 @@
  * compare them with ticks_diff and advance them with ticks_add; both keep
  * MicroPython's rules: ticks_diff's result lies in [-PERIOD/2, PERIOD/2),
  * ticks_add refuses a delta outside (-PERIOD/2, PERIOD/2).  time()/time_ns()
- * read a virtual RTC that starts at MOD_BOARD_RTC_EPOCH (2021-01-01 00:00:00
- * UTC, as the rp2 port sets its RTC at boot) and runs with the virtual clock;
- * time() is an int as on the board ports.  Dates are 8-tuples (year, month,
- * mday, hour, minute, second, weekday 0=Monday, yearday 1..366); a board has
- * no time zone, so localtime equals gmtime and mktime is its inverse. */
+ * read machine.RTC (machine_rtc.c: its power-on date is the port's, rp2
+ * 2021-01-01 as the rp2 port sets its RTC at boot, MicroPython issue
+ * #13506), which runs with the virtual clock, so RTC().datetime(...) moves
+ * time() too; time() is an int as on the board ports.  The tick counters
+ * count from the last boot (a board reset restarts them).  The Epoch is the port's
+ * (MicroPython time docs: the RP2 and MIMXRT ports use 1970-01-01, "the
+ * other embedded ports" 2000-01-01), so on esp32 and stm32 time(), time_ns(),
+ * mktime() and the argument of gmtime()/localtime() count from 2000 and
+ * gmtime(0) is 2000-01-01.  TICKS_PERIOD 2**30: MicroPython small ints
+ * (esp32 issues #6026 and #16602 show the 0x3FFFFFFF mask).  Dates are
+ * 8-tuples (year, month, mday, hour, minute, second, weekday 0=Monday,
+ * yearday 1..366); a board has no time zone, so localtime equals gmtime and
+ * mktime is its inverse. */
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 #include <time.h>
 
 #include "modules/board_runtime.h"
+#include "modules/machine_ext.h"
+#include "modules/machine_reset.h"
 #include "py/runtime.h"
 
 #define TICKS_PERIOD ((int64_t)1 << 30)
@@ -35,9 +47,11 @@ static void sleep_ns(int64_t ns) {
     mod_board_sleep_until(t);
 }
 
+/* The tick counters' time: since the firmware booted (a board reset
+ * restarts them, machine_reset.h). */
 static uint64_t clock_ns(void) {
     mod_board_clock_read();
-    return mod_board_now();
+    return mod_board_now() - mod_reset_boot_time();
 }
 
 static py_val_t t_sleep(int argc, const py_val_t *argv, py_val_t kw) {
@@ -86,23 +100,36 @@ static py_val_t t_ticks_diff(int argc, const py_val_t *argv, py_val_t kw) {
     return py_small(d);
 }
 
-static int64_t rtc_seconds(void) { return MOD_BOARD_RTC_EPOCH + (int64_t)(clock_ns() / 1000000000u); }
+/* Seconds from 1970-01-01 to the port's Epoch: 0 on rp2, 2000-01-01 on the
+ * esp32 and stm32 ports. */
+static int64_t epoch_offset(void) { return strcmp(mod_board_def()->port, "rp2") ? 946684800 : 0; }
 
-static py_val_t t_time(int argc, const py_val_t *argv, py_val_t kw) { return py_small(rtc_seconds()); }
-
-static py_val_t t_time_ns(int argc, const py_val_t *argv, py_val_t kw) {
-    return py_int_from_i64((int64_t)MOD_BOARD_RTC_EPOCH * 1000000000 + (int64_t)clock_ns());
+/* The RTC in Unix seconds. */
+static int64_t rtc_seconds(void) {
+    mod_board_clock_read();
+    int64_t ns = mod_rtc_unix_ns(); /* machine.RTC (machine_rtc.c) */
+    return ns >= 0 ? ns / 1000000000 : -((-ns + 999999999) / 1000000000);
 }
 
-/* The seconds argument of gmtime/localtime: now when absent or None. */
+static py_val_t t_time(int argc, const py_val_t *argv, py_val_t kw) { return py_small(rtc_seconds() - epoch_offset()); }
+
+static py_val_t t_time_ns(int argc, const py_val_t *argv, py_val_t kw) {
+    mod_board_clock_read();
+    return py_int_from_i64(mod_rtc_unix_ns() - epoch_offset() * 1000000000);
+}
+
+/* The seconds argument of gmtime/localtime (port Epoch), as Unix seconds:
+ * now when absent or None. */
 static time_t secs_arg(int argc, const py_val_t *argv) {
     if (argc < 1 || py_is_none(argv[0])) return (time_t)rtc_seconds();
     if (py_is_float(argv[0])) {
         double d = py_to_double(argv[0]);
         if (!isfinite(d) || fabs(d) > 1e17) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
-        return (time_t)floor(d);
+        return (time_t)floor(d) + (time_t)epoch_offset();
     }
-    return (time_t)py_to_i64(argv[0]);
+    int64_t v = py_to_i64(argv[0]);
+    if (v > INT64_MAX - epoch_offset()) py_raise_msg(&py_type_OverflowError, "timestamp out of range for platform time_t");
+    return (time_t)(v + epoch_offset());
 }
 
 static py_val_t tm_tuple(const struct tm *tm) {
@@ -155,7 +182,7 @@ static py_val_t t_mktime(int argc, const py_val_t *argv, py_val_t kw) {
     tm.tm_sec = tm_field(items[5]);
     tm.tm_isdst = -1;
     time_t t = timegm(&tm);
-    return py_int_from_i64((int64_t)t);
+    return py_int_from_i64((int64_t)t - epoch_offset());
 }
 
 static const py_method_def_t time_functions[] = {

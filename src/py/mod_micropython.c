@@ -52,7 +52,9 @@ __attribute__((noinline)) static void run_queue(void) {
 }
 
 void py_run_scheduled(void) {
-    if (sched_running) return;
+    /* not inside a soft callback, nor inside a hard IRQ handler (the
+     * scheduler is locked there; py_hard_irq_run re-raises py_pending) */
+    if (sched_running || py_in_hard_irq) return;
     sched_running = true;
     py_try_t t;
     if (py_try(&t)) {
@@ -63,6 +65,13 @@ void py_run_scheduled(void) {
     }
     sched_running = false;
     py_raise(t.exc);
+}
+
+/* A board reset: what was scheduled never runs. */
+void py_schedule_clear(void) {
+    for (int i = 0; i < SCHED_DEPTH * 2; i++) sched_q[i] = PY_NONE;
+    sched_head = sched_count = 0;
+    sched_running = false;
 }
 
 bool py_schedule(py_val_t fn, py_val_t arg) {

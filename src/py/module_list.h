@@ -9,4 +9,4 @@
     X(framebuf) X(deflate) \
     X(uctypes) \
     X(io) X(os) X(select) X(platform) \
-    X(machine) X(sim) X(pyb)
+    X(machine) X(sim) X(pyb) X(bbusb)

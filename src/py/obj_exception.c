@@ -31,6 +31,9 @@ int32_t py_tick_budget = INT32_MAX;
 void (*py_tick_hook)(void);
 
 static py_val_t no_memory_exc = PY_NULL; /* the preallocated MemoryError */
+/* ... and the one raised while the heap is locked (micropython.heap_lock, a
+ * hard IRQ handler), with MicroPython's message for that case */
+static py_val_t locked_exc = PY_NULL;
 static py_val_t n_suppress, n_offset, n_text; /* names not in names.h */
 
 /* The VM records its current frame and C-call depth in each catch point so
@@ -118,12 +121,13 @@ PY_NORETURN void py_raise_no_memory(void) {
         fprintf(stderr, "FATAL: out of memory during start-up\n");
         exit(1);
     }
-    py_exc_t *e = as_exc(no_memory_exc);
+    py_val_t exc = py_gc_is_locked() && !py_is_null(locked_exc) ? locked_exc : no_memory_exc;
+    py_exc_t *e = as_exc(exc);
     e->traceback = PY_NULL;
     e->context = PY_NONE;
     e->cause = PY_NONE;
     e->suppress_context = 0;
-    do_raise(no_memory_exc);
+    do_raise(exc);
 }
 
 static py_val_t vformat_str(const char *fmt, va_list ap) {
@@ -432,7 +436,7 @@ PY_EXCEPTION_LIST(EXC_TYPE)
 void py_exc_add_traceback(py_val_t exc, py_val_t filename, int line, py_val_t funcname) {
     if (!is_exc_instance(exc)) return;
     py_exc_t *e = as_exc(exc);
-    if (exc == no_memory_exc || py_gc_is_locked()) {
+    if (exc == no_memory_exc || exc == locked_exc || py_gc_is_locked()) {
         /* the heap may be full or locked: a traceback is a luxury here */
         py_try_t t;
         if (py_try(&t)) {
@@ -565,6 +569,7 @@ void py_handle_pending(void) {
     }
     if (!py_pending) return;
     py_pending = 0;
+    if (py_hard_irq_count() > 0) py_hard_irq_run();
     if (py_sigint) {
         py_sigint = 0;
         if (py_scheduled_count() > 0) py_pending = 1;
@@ -582,6 +587,7 @@ void py_handle_pending_call(void) {
         py_handle_pending();
         return;
     }
+    if (py_hard_irq_count() > 0) py_hard_irq_run(); /* hard IRQs do not wait for a jump */
     if (py_tick_budget < 0) {
         if (py_tick_hook) py_tick_hook();
         else py_tick_budget = INT32_MAX;
@@ -599,10 +605,15 @@ void py_exceptions_init(void) {
     n_text = py_intern("text");
     py_gc_add_root(&no_memory_exc);
     no_memory_exc = alloc_exc(&py_type_MemoryError, 0, NULL);
+    py_gc_add_root(&locked_exc);
+    py_val_t msg = py_str_from_cstr("memory allocation failed, heap is locked");
+    locked_exc = alloc_exc(&py_type_MemoryError, 1, &msg);
 }
 
 void py_exceptions_deinit(void) {
     py_gc_remove_root(&no_memory_exc);
     no_memory_exc = PY_NULL;
+    py_gc_remove_root(&locked_exc);
+    locked_exc = PY_NULL;
     py_try_top = NULL;
 }

@@ -41,6 +41,13 @@ static py_val_t make_result(file_t *f, py_sb_t *sb) {
     return f->binary ? py_sb_to_bytes(sb) : py_sb_to_str(sb);
 }
 
+/* The next byte of fp; the default stdin's come through py_stdin_getc_hook
+ * when it is set (the board's console: stimulus bytes on the virtual clock). */
+static int next_byte(const file_t *f, FILE *fp) {
+    if (f->std == 0 && py_stdin_getc_hook) return py_stdin_getc_hook();
+    return getc(fp);
+}
+
 /* Reads one line (including '\n') or up to `limit` bytes (-1: no limit). */
 static py_val_t read_line(file_t *f, int64_t limit) {
     if (!f->readable) py_raise_msg(&py_type_OSError, "not readable");
@@ -49,7 +56,7 @@ static py_val_t read_line(file_t *f, int64_t limit) {
     py_sb_t sb;
     py_sb_init(&sb);
     while (limit < 0 || (int64_t)sb.len < limit) {
-        int c = getc(fp);
+        int c = next_byte(f, fp);
         if (c == EOF) break;
         py_sb_addc(&sb, (char)c);
         if (c == '\n') break;
@@ -67,7 +74,13 @@ static py_val_t read_n(file_t *f, int64_t n) {
     while (n < 0 || (int64_t)sb.len < n) {
         size_t want = sizeof buf;
         if (n >= 0 && (int64_t)want > n - (int64_t)sb.len) want = (size_t)(n - (int64_t)sb.len);
-        size_t got = fread(buf, 1, want, fp);
+        size_t got = 0;
+        if (f->std == 0 && py_stdin_getc_hook) {
+            /* byte by byte: a read returns as soon as it has its n bytes */
+            for (int c; got < want && (c = py_stdin_getc_hook()) != EOF;) buf[got++] = (char)c;
+        } else {
+            got = fread(buf, 1, want, fp);
+        }
         if (got == 0) break;
         py_sb_add(&sb, buf, got);
     }
@@ -80,7 +93,7 @@ static py_val_t read_n(file_t *f, int64_t n) {
             uint8_t lead = (uint8_t)sb.data[i - 1];
             size_t need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
             if (back >= need) break;
-            int c = getc(fp);
+            int c = next_byte(f, fp);
             if (c == EOF) break;
             py_sb_addc(&sb, (char)c);
         }

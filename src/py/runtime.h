@@ -130,6 +130,19 @@ void py_run_scheduled(void);  /* mod_micropython.c: runs micropython.schedule() 
 /* Queues fn(arg) to run between bytecodes, as micropython.schedule does;
  * false when the queue is full.  Allocates nothing: safe from any C code. */
 bool py_schedule(py_val_t fn, py_val_t arg);
+void py_schedule_clear(void); /* drops every queued callback (a board reset) */
+/* Hard interrupts (hardirq.c): fn(ctx, arg) runs at the next poll, ahead of
+ * scheduled callbacks, with the heap and the scheduler locked.  Posting
+ * allocates nothing and never raises (false: the queue is full). */
+bool py_hard_irq_post(void (*fn)(void *ctx, uintptr_t arg), void *ctx, uintptr_t arg);
+int py_hard_irq_count(void);
+void py_hard_irq_run(void);   /* called by py_handle_pending */
+void py_hard_irq_clear(void); /* drops what is queued (a board reset) */
+extern bool py_in_hard_irq;   /* a hard handler is running */
+/* Abort: while set, an exception unwinds every Python frame without running
+ * except/finally/with handlers, as when a board resets under the program.
+ * The embedder sets it before raising and clears it at top level. */
+extern bool py_abort_unwind;
 
 /* The tick hook: a generic, cheap way for an embedder (the board's CPU time
  * model) to run code every N polls of the VM.  Each poll (backward jump or

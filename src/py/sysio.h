@@ -20,8 +20,9 @@ void py_flush_stdout(void);
  * Called after the bytes are buffered; it may raise. */
 extern void (*py_stdout_hook)(const char *s, size_t n);
 
-/* builtins.c: when set, input() reads the default stdin's bytes through it
- * (EOF as getchar); the board runtime feeds the stimulus's console bytes. */
+/* builtins.c: when set, input() and the reads of the default sys.stdin
+ * (and sys.stdin.buffer) get the process's stdin bytes through it (EOF as
+ * getchar); the board runtime feeds the stimulus's console bytes. */
 extern int (*py_stdin_getc_hook)(void);
 
 /* mod_sys.c */

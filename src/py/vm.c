@@ -531,6 +531,8 @@ static py_val_t gen_exc_exit(py_frame_t *f, py_val_t exc) {
 /* Handles an exception caught by run(): returns true when a handler was
  * found (vm.frame is set up to continue there), false when the entry frame
  * was left too (*excp is then what to raise to the outer catch point). */
+bool py_abort_unwind;
+
 static bool unwind(py_frame_t *entry, py_val_t *excp) {
     py_val_t exc = *excp;
     bool tb = !vm.reraise;
@@ -540,7 +542,7 @@ static bool unwind(py_frame_t *entry, py_val_t *excp) {
         py_frame_t *f = vm.frame;
         if (tb) py_exc_add_traceback(exc, f->code->filename, frame_line(f), f->code->name);
         tb = true;
-        if (f->nblocks) {
+        if (f->nblocks && !py_abort_unwind) {
             py_block_t *b = &f->blocks[--f->nblocks];
             py_val_t *sp = f->stack + b->depth;
             *sp++ = py_is_null(vm.handled) ? PY_NONE : vm.handled;
@@ -915,10 +917,26 @@ typedef struct {
     acache_t st;
 } ncache_t;
 
+/* The caches are the VM's memory, not the program's: they are made even
+ * while the heap is locked (micropython.heap_lock, a hard IRQ handler's
+ * first run), where MicroPython's bytecode needs no allocation either. */
+__attribute__((noinline)) static void *cache_alloc_unlocked(size_t size) {
+    py_gc_unlock();
+    py_try_t t;
+    if (py_try(&t)) {
+        void *c = py_raw_alloc(size);
+        py_try_end(&t);
+        py_gc_lock();
+        return c;
+    }
+    py_gc_lock();
+    py_raise(t.exc);
+}
+
 static ncache_t *code_cache(py_code_t *co) {
     if (!co->cache) {
         size_t n = py_as_tuple(co->names)->len;
-        ncache_t *c = py_raw_alloc(n * sizeof(ncache_t));
+        ncache_t *c = py_gc_is_locked() ? cache_alloc_unlocked(n * sizeof(ncache_t)) : py_raw_alloc(n * sizeof(ncache_t));
         memset(c, 0, n * sizeof(ncache_t));
         co->cache = c;
     }

@@ -81,6 +81,13 @@ TEST(nano_rp2040_pins) {
     CHECK_EQ(find(&b, "D0", BD_FIND_SILK), bd_board_pin_by_id(&b, 1));
     CHECK_EQ(find(&b, "nope", BD_FIND_SILK | BD_FIND_NOCASE), -1);
     CHECK_EQ(find(&b, NULL, 0), -1);
+    /* the RGB LED: LED_RED/GREEN/BLUE for the firmware (MicroPython issue
+     * #13272), Arduino's LEDR/G/B silkscreen only, and they name the pad */
+    int red = find(&b, "LED_RED", 0);
+    CHECK(red >= 0 && find(&b, "LED_BLUE", 0) >= 0 && find(&b, "LED_GREEN", 0) >= 0);
+    CHECK_EQ(find(&b, "LEDR", 0), -1);
+    CHECK_EQ(find(&b, "LEDR", BD_FIND_SILK), red);
+    CHECK(strcmp(bd_board_pin_name(&b, red), "LEDR") == 0);
     CHECK_EQ(bd_board_pin_by_id(&b, 30), -1);
     CHECK_EQ(bd_board_pin_by_id(&b, -1), -1);
     /* D2 is GPIO25: PWM slice 4 channel B (TinyGo/Arduino pinout) */

@@ -52,7 +52,7 @@ if len(edges) >= 6:
     check(edges[0][1] == "low", "frame starts with the start bit (low)", edges)
     check(rel[:6] == [(0, "low"), (1, "high"), (2, "low"), (7, "high"), (8, "low"), (9, "high")],
           "frame of 0x41 has its edges at whole bit times", rel)
-    # the rp2 divider makes a bit 104166 ns (9600.06 baud): within 10 ns of ideal, no drift
+    # the rp2 divider on the 48 MHz clk_peri is exact at 9600 baud (16 x 312.5): within 10 ns, no drift
     exact = all(abs((t - t0) - round((t - t0) / bit) * bit) < 10 for t, _ in edges)
     check(exact, "edges at exact bit times, no drift", edges)
 check(re.search(r"^\d+\.\d+ uart0 tx 0x41$", out, re.M), "trace logs the transmitted byte", out)
@@ -200,8 +200,8 @@ except ValueError as e:
 """)
 lines = out.splitlines()
 check(rc == 0, "spi script runs", (rc, err))
-check(lines[:1] == ["SPI(0, baudrate=992063, polarity=0, phase=0, bits=8, sck=6, mosi=7, miso=4)"],
-      "SPI repr with the rate the rp2 dividers reach", lines)
+check(lines[:1] == ["SPI(0, baudrate=1000000, polarity=0, phase=0, bits=8, sck=6, mosi=7, miso=4)"],
+      "SPI repr with the rate the rp2 dividers reach from the 48 MHz clk_peri", lines)
 check(lines[1:2] == ["bytearray(b'\\x124Vx') True"], "write_readinto through the loopback", lines)
 check(lines[2:3] == ["b'\\xaa\\xaa' None b'\\x124Vx\\xaa\\xaa\\x01'"], "read(n, write) sends the fill byte", lines)
 check(lines[3:4] == ["bytearray(b'UU')"], "readinto(buf, write)", lines)

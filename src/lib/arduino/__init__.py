@@ -20,8 +20,10 @@
 # sys.implementation._machine, or failing that by which pin names the
 # firmware accepts.  Names starting with "_" are internal.
 # Analog I/O, tone, Serial/Serial1, Wire and SPI use machine.ADC, PWM, Timer,
-# UART, I2C and SPI (documented APIs only); Keyboard and Mouse raise
-# NotImplementedError (no USB HID model yet).
+# UART, I2C and SPI (documented APIs only; on the stm32 port, which has no
+# machine.PWM, PWM is a pyb.Timer channel: _timerpwm.py); Servo is servo.py,
+# pitches.h's NOTE_* constants pitches.py.  Keyboard and Mouse are hid.py,
+# over micropython-lib's usb.device (machine.USBDevice on the real ports).
 import sys as _sys
 import time as _time
 import math as _math
@@ -632,17 +634,21 @@ def run(namespace=None):
 
 # --- analog I/O ---------------------------------------------------------------------------
 # analogRead: machine.ADC's read_u16() (every port scales its converter to 16
-# bits) shifted to the resolution asked (10 bits by default, as Arduino).
-# analogWrite: machine.PWM at the frequency the Arduino mbed cores use for
-# analogWrite (ArduinoCore-mbed's wiring_analog.cpp sets a 2 ms period:
-# 500 Hz), duty_u16 = value * 65535 // (2**bits - 1) (8 bits by default).
-# ASSUMPTION: 500 Hz for every board here (the Nano ESP32 core's LEDC default
-# differs); ANALOG_WRITE_FREQ can be changed before the first analogWrite.
+# bits) shifted to the resolution asked: by default 10 bits, as the Arduino
+# reference gives it (analogReadResolution: "defaults to 10 bits ... for
+# backward compatibility"), except on the Nano ESP32, whose core reads 12
+# bits (0..4095) by default (Arduino's Nano ESP32 cheat sheet).
+# analogWrite: a PWM at the frequency each board's Arduino core gives
+# analogWrite: 500 Hz on the mbed cores (Nano RP2040 Connect, Portenta,
+# GIGA: a 2 ms PwmOut period; the analogWrite reference lists 500 Hz for the
+# GIGA R1), 1000 Hz on the ESP32 core (its LEDC analogWrite default, 8 bits);
+# duty_u16 = value * 65535 // (2**bits - 1) (8 bits by default).
+# ANALOG_WRITE_FREQ can be changed before the first analogWrite on a pin.
 AR_DEFAULT = DEFAULT = 0
 AR_INTERNAL = INTERNAL = 1
 AR_EXTERNAL = EXTERNAL = 2
-ANALOG_WRITE_FREQ = 500
-_read_bits = 10
+ANALOG_WRITE_FREQ = 1000 if _sys.platform == "esp32" else 500
+_read_bits = 12 if _sys.platform == "esp32" else 10
 _write_bits = 8
 _adcs = {}
 _pwms = {}
@@ -652,6 +658,7 @@ def _stop_pwm(k):
     p = _pwms.pop(k, None)
     if p is not None:
         p.deinit()
+    _end_tone(k)
 
 
 def analogRead(pin):
@@ -683,14 +690,27 @@ def analogReference(mode):
         raise ValueError("analogReference: only DEFAULT on %s" % BOARD)
 
 
+def _new_pwm(pid, **kw):
+    """A PWM on a Pin id: machine.PWM, or on the stm32 port (which has none) a
+    pyb.Timer channel with the same methods (arduino._timerpwm).  `kw` (freq,
+    duty_u16 or duty_ns) go to the constructor, so the first period is already
+    the one asked for (a new channel would otherwise run one period at the
+    port's default, esp32's 5 kHz, or at the slice's old settings on rp2)."""
+    if hasattr(_machine, "PWM"):
+        return _machine.PWM(pid if isinstance(pid, _Pin) else _Pin(pid), **kw)
+    if _sys.platform == "pyboard":
+        from ._timerpwm import TimerPWM
+
+        return TimerPWM(pid)
+    raise NotImplementedError("analogWrite/tone/Servo: this port (%s) has no machine.PWM" % _sys.platform)
+
+
 def _pwm(pin, freq, duty):
     pid, k = _key(pin)
     p = _pwms.get(k)
     if p is None:
-        if not hasattr(_machine, "PWM"):
-            raise NotImplementedError("analogWrite/tone: this port (%s) has no machine.PWM" % _sys.platform)
+        p = _new_pwm(pid, freq=int(freq), duty_u16=duty)
         _pins.pop(k, None)  # digitalWrite/pinMode set the pin up again afterwards
-        p = _machine.PWM(pid if isinstance(pid, _Pin) else _Pin(pid))
         _pwms[k] = p
     p.freq(int(freq))
     p.duty_u16(duty)
@@ -713,7 +733,20 @@ def analogWriteResolution(bits):
 
 # tone: a 50% PWM at `frequency`; with a duration, a one-shot machine.Timer
 # (a soft IRQ) calls noTone() when it has passed, so tone() returns at once.
+# As the tone() reference says: one tone at a time -- while a tone plays on
+# one pin, tone() on another pin does nothing; on the same pin it changes
+# the frequency.  Frequency 0 (the rests of the tone examples) is silence.
 _tone_timers = {}
+_tone_key = None  # the pin playing a tone
+
+
+def _end_tone(k):
+    global _tone_key
+    t = _tone_timers.pop(k, None)
+    if t is not None:
+        t.deinit()
+    if _tone_key == k:
+        _tone_key = None
 
 
 def _timer():
@@ -722,11 +755,17 @@ def _timer():
 
 
 def tone(pin, frequency, duration=0):
+    global _tone_key
     pid, k = _key(pin)
-    t = _tone_timers.pop(k, None)
-    if t is not None:
-        t.deinit()
+    if _tone_key is not None and _tone_key != k:
+        return  # another pin is playing
+    frequency = int(frequency)
+    if frequency <= 0:
+        noTone(pin)
+        return
+    _end_tone(k)
     _pwm(pin, frequency, 32768)
+    _tone_key = k
     if duration and duration > 0:
         t = _timer()
         t.init(mode=_machine.Timer.ONE_SHOT, period=int(duration), callback=lambda _t: noTone(pin))
@@ -736,9 +775,7 @@ def tone(pin, frequency, duration=0):
 def noTone(pin):
     """Stops the tone and leaves the pin a low output (as Arduino)."""
     pid, k = _key(pin)
-    t = _tone_timers.pop(k, None)
-    if t is not None:
-        t.deinit()
+    _end_tone(k)
     if k in _pwms:
         pinMode(pin, OUTPUT)
         _pins[k].value(0)
@@ -1007,16 +1044,60 @@ class _Console(Stream):
         return c
 
 
+# --- the buses of each board ---------------------------------------------------------------
+# Each Arduino bus object as the board's Arduino core wires it: (the port's
+# machine id, pins where the port's own default differs -- esp32 routes any
+# bus to any pin, so its pins are given).  Sources: the Serial, Wire and SPI
+# pages of the Arduino reference (their per-board tables), the Nano ESP32
+# cheat sheet, and the boards' pin tables:
+#   nano-rp2040: Serial1 D0/D1 = UART0, Wire A4/A5 = I2C0, SPI D11..D13 = SPI0.
+#   nano-esp32: Serial0 D0 RX / D1 TX (GPIO44/43); Serial1 has no fixed pins in
+#     the ESP32 core (begin(baud, config, rxPin, txPin)): here D0/D1 until
+#     begin names others, so Nano sketches using Serial1 run unchanged; Wire A4
+#     SDA (GPIO11) / A5 SCL (GPIO12); SPI D11 COPI (GPIO38), D12 CIPO (GPIO47),
+#     D13 SCK (GPIO48).
+#   giga-r1: Serial1 D0/D1 = UART1; Wire D20 SDA / D21 SCL = I2C2, Wire1
+#     SDA1/SCL1 = I2C4, Wire2 D9 SDA2 / D8 SCL2 = I2C1; SPI the 6-pin SPI
+#     header = SPI1, SPI1 D10..D13 = SPI5.
+#   portenta-h7: Serial1 D13 RX / D14 TX = UART1, Wire D11 SDA / D12 SCL = I2C3,
+#     SPI D8..D10 = SPI2.
+# Other boards: Serial1 UART0 on rp2 (else 1), Wire I2C0, Wire1 I2C1, SPI SPI0
+# (SPI1 on esp32, which has no SPI0).
+_ESP_D01 = {"tx": 43, "rx": 44}
+_BUSES = {
+    "nano-esp32": {"Serial0": (0, _ESP_D01), "Serial1": (1, _ESP_D01), "Wire": (0, {"scl": 12, "sda": 11}),
+                   "SPI": (1, {"sck": 48, "mosi": 38, "miso": 47})},
+    "giga-r1": {"Serial1": (1, None), "Wire": (2, None), "Wire1": (4, None), "Wire2": (1, None),
+                "SPI": (1, None), "SPI1": (5, None)},
+    "portenta-h7": {"Serial1": (1, None), "Wire": (3, None), "Wire1": (1, None), "SPI": (2, None)},
+}
+_BUS_DEFAULT = {"Serial1": (0 if _sys.platform == "rp2" else 1, None), "Wire": (0, None), "Wire1": (1, None),
+                "SPI": (1 if _sys.platform == "esp32" else 0, None)}
+
+
+def _bus_of(name):
+    """(machine id, {keyword: machine.Pin}) of an Arduino bus object on this board."""
+    bid, pins = _BUSES.get(BOARD, {}).get(name) or _BUS_DEFAULT[name]
+    return bid, dict((k, _Pin(v)) for k, v in (pins or {}).items())
+
+
 class HardwareSerial(Stream):
     """Serial1..: a machine.UART with the Stream API."""
 
-    def __init__(self, uart_id):
+    def __init__(self, uart_id, pins=None):
         Stream.__init__(self)
         self._id = uart_id
+        self._pinkw = pins or {}
         self._u = None
 
-    def begin(self, baud=9600, config=None):
-        self._u = _machine.UART(self._id, baudrate=int(baud))
+    def begin(self, baud=9600, config=None, rxPin=-1, txPin=-1):
+        """begin(baud[, config[, rxPin, txPin]]): the pins as the ESP32 core takes
+        them (any port whose UART can be routed accepts them)."""
+        if rxPin is not None and rxPin != -1:
+            self._pinkw = dict(self._pinkw, rx=_Pin(_pin_id(rxPin)))
+        if txPin is not None and txPin != -1:
+            self._pinkw = dict(self._pinkw, tx=_Pin(_pin_id(txPin)))
+        self._u = _machine.UART(self._id, baudrate=int(baud), **self._pinkw)
 
     def end(self):
         if self._u is not None:
@@ -1044,24 +1125,26 @@ class HardwareSerial(Stream):
         return b[0] if b else -1
 
 
-# The Serial1 UART of each board: the Nano RP2040's D0/D1 are UART0 (GPIO1/0);
-# ASSUMPTION elsewhere: UART 1 (the Nano ESP32's Serial0 pins in MicroPython's
-# numbering, the first UART the stm32 boards expose).
-_SERIAL1_ID = 0 if _sys.platform == "rp2" else 1
 Serial = _Console()
-Serial1 = HardwareSerial(_SERIAL1_ID)
+Serial1 = HardwareSerial(*_bus_of("Serial1"))
+if BOARD == "nano-esp32":
+    Serial0 = HardwareSerial(*_bus_of("Serial0"))
 
 
 # --- Wire: I2C controller over machine.I2C ------------------------------------------------
 class TwoWire:
-    """endTransmission() codes as Arduino: 0 success, 1 data too long,
-    2 NACK on the address, 3 NACK on data, 4 other error, 5 timeout.  A
-    port that reports every failure as EIO (rp2) is told apart by probing
-    the address with an empty write, as scan() does."""
+    """endTransmission() codes as the Wire reference lists them: 0 success,
+    1 data too long to fit in the transmit buffer (more than BUFFER_LENGTH
+    bytes written: nothing is sent), 2 NACK on the address, 3 NACK on data,
+    4 other error, 5 timeout.  A port that reports every failure as EIO
+    (rp2) is told apart by probing the address with an empty write, as
+    scan() does."""
     BUFFER_LENGTH = 256
 
-    def __init__(self, bus_id):
+    def __init__(self, bus_id, pins=None):
         self._id = bus_id
+        self._pinkw = pins or {}
+        self._over = False
         self._i2c = None
         self._freq = 100000
         self._addr = None
@@ -1070,14 +1153,14 @@ class TwoWire:
         self._rxi = 0
 
     def begin(self, address=None):
-        self._i2c = _machine.I2C(self._id, freq=self._freq)
+        self._i2c = _machine.I2C(self._id, freq=self._freq, **self._pinkw)
 
     def end(self):
         self._i2c = None
 
     def setClock(self, freq):
         self._freq = int(freq)
-        self._i2c = _machine.I2C(self._id, freq=self._freq)
+        self._i2c = _machine.I2C(self._id, freq=self._freq, **self._pinkw)
 
     def _bus(self):
         if self._i2c is None:
@@ -1087,6 +1170,7 @@ class TwoWire:
     def beginTransmission(self, address):
         self._addr = int(address)
         self._tx = bytearray()
+        self._over = False
 
     def write(self, val, n=None):
         if isinstance(val, int):
@@ -1097,6 +1181,7 @@ class TwoWire:
             b = bytes(val if n is None else val[:n])
         if len(self._tx) + len(b) > self.BUFFER_LENGTH:
             b = b[:self.BUFFER_LENGTH - len(self._tx)]
+            self._over = True  # write() returns what fitted; endTransmission() says 1
         self._tx.extend(b)
         return len(b)
 
@@ -1112,6 +1197,9 @@ class TwoWire:
         self._tx = bytearray()
         if addr is None:
             return 4
+        if self._over:
+            self._over = False
+            return 1
         try:
             n = self._bus().writeto(addr, data, bool(stop))
         except OSError as e:
@@ -1156,8 +1244,10 @@ class TwoWire:
         return True
 
 
-Wire = TwoWire(0)
-Wire1 = TwoWire(1)
+Wire = TwoWire(*_bus_of("Wire"))
+Wire1 = TwoWire(*_bus_of("Wire1"))
+if BOARD == "giga-r1":
+    Wire2 = TwoWire(*_bus_of("Wire2"))
 
 
 # --- SPI: controller over machine.SPI -----------------------------------------------------
@@ -1187,14 +1277,15 @@ class SPIClass:
     runs MSB first (rp2's hardware SPI takes nothing else); LSBFIRST is done
     by reversing the bits of each byte, so it works on every port."""
 
-    def __init__(self, bus_id):
+    def __init__(self, bus_id, pins=None):
         self._id = bus_id
+        self._pinkw = pins or {}
         self._spi = None
         self._lsb = False
 
     def begin(self):
         if self._spi is None:
-            self._spi = _machine.SPI(self._id)
+            self._spi = _machine.SPI(self._id, **self._pinkw)
 
     def end(self):
         if self._spi is not None:
@@ -1204,7 +1295,7 @@ class SPIClass:
     def beginTransaction(self, settings):
         self.begin()
         m = settings.dataMode
-        self._spi.init(baudrate=settings.clock, polarity=(m >> 1) & 1, phase=m & 1)
+        self._spi.init(baudrate=settings.clock, polarity=(m >> 1) & 1, phase=m & 1, **self._pinkw)
         self._lsb = settings.bitOrder == LSBFIRST
 
     def endTransaction(self):
@@ -1249,30 +1340,14 @@ class SPIClass:
         return True
 
 
-SPI = SPIClass(0)
+SPI = SPIClass(*_bus_of("SPI"))
+if BOARD == "giga-r1":
+    SPI1 = SPIClass(*_bus_of("SPI1"))
 
 
-# --- Keyboard and Mouse: USB HID, which the virtual board does not model yet ---------------
-class _Pending:
-    def __init__(self, name):
-        self._name = name
-
-    def _msg(self, what):
-        return ("arduino.%s is not implemented: it needs USB HID (the board's USB device "
-                "port), which Breadboard does not model yet" % what)
-
-    def __getattr__(self, attr):
-        raise NotImplementedError(self._msg(self._name + "." + attr))
-
-    def __bool__(self):
-        raise NotImplementedError(self._msg(self._name))
-
-    def __call__(self, *args, **kw):
-        raise NotImplementedError(self._msg(self._name))
-
-    def __repr__(self):
-        return "<arduino.%s: not implemented yet>" % self._name
+# --- Servo: Arduino's Servo library, in arduino/servo.py (a 50 Hz PWM per servo) ------------
+from .servo import Servo  # noqa: E402  (servo.py reaches back into this module when attached)
 
 
-Keyboard = _Pending("Keyboard")
-Mouse = _Pending("Mouse")
+# --- Keyboard and Mouse: Arduino's USB HID libraries, in arduino/hid.py (over usb.device) ---
+from .hid import *  # noqa: E402,F401,F403  (Keyboard, Mouse, KEY_*, MOUSE_*)

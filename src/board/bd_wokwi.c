@@ -433,14 +433,9 @@ static net_t net_of_node(bd_wokwi_t *w, int node) {
     for (size_t i = 0; i < w->nnodes; i++) {
         if (uf_find(w, (int)i) != n.root) continue;
         const node_t *d = &w->nodes[i];
-        if (d->pad >= 0) {
-            bool seen = false;
-            for (size_t j = 0; j < i && !seen; j++)
-                seen = w->nodes[j].pad == d->pad && uf_find(w, (int)j) == n.root;
-            if (!seen) {
-                if (n.pad < 0) n.pad = d->pad;
-                n.npads++;
-            }
+        if (d->pad >= 0) { /* one node per pad ("#pad:N"), so each counts once */
+            if (n.pad < 0) n.pad = d->pad;
+            n.npads++;
         }
         if (d->rail == BD_WOKWI_GND) n.gnd = true;
         if (d->rail == BD_WOKWI_VCC) n.vcc = true;

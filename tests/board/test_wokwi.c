@@ -192,6 +192,25 @@ TEST(wiring_configures_parts) {
     teardown(true);
 }
 
+TEST(i2c_parts) {
+    const char *j = PICO_HEAD
+        "  {\"type\": \"board-ssd1306\", \"id\": \"oled1\", \"attrs\": {\"i2c-address\": \"0x3d\"}},\n"
+        "  {\"type\": \"board-bmp280\", \"id\": \"bmp\", \"attrs\": {\"temperature\": \"31.5\", \"pressure\": 990}}\n"
+        "], \"connections\": [\n"
+        "  [\"oled1:SDA\", \"pico:GP4\", \"\", []], [\"oled1:SCL\", \"pico:GP5\", \"\", []],\n"
+        "  [\"oled1:VCC\", \"pico:3V3\", \"\", []], [\"oled1:GND\", \"pico:GND.1\", \"\", []],\n"
+        "  [\"bmp:SDA\", \"oled1:SDA\", \"\", []], [\"bmp:SCL\", \"oled1:SCL\", \"\", []]\n"
+        "]}";
+    CHECK_EQ(setup(j, NULL), BD_OK);
+    if (err[0]) printf("# %s\n", err);
+    bd_part_t *o = part("oled1"), *b = part("bmp");
+    CHECK(o && o->pin[bd_part_role_find(o, "sda")] == pad("GP4") && o->pin[bd_part_role_find(o, "scl")] == pad("GP5"));
+    CHECK(b && b->pin[bd_part_role_find(b, "sda")] == pad("GP4") && b->pin[bd_part_role_find(b, "scl")] == pad("GP5"));
+    CHECK_EQ(num("oled1", "address"), 0x3d);
+    CHECK(num("bmp", "temperature") == 31.5 && num("bmp", "pressure") == 990);
+    teardown(true);
+}
+
 TEST(breadboard_and_skips) {
     const char *j = PICO_HEAD
         "  {\"type\": \"wokwi-breadboard-half\", \"id\": \"bb1\"},\n"
@@ -550,6 +569,7 @@ TEST(scenario_errors) {
 int main(void) {
     RUN(pico_blink);
     RUN(wiring_configures_parts);
+    RUN(i2c_parts);
     RUN(breadboard_and_skips);
     RUN(boards);
     RUN(errors);

@@ -114,6 +114,7 @@ typedef struct {
     int32_t vdd_uv;  /* I/O supply: the HIGH level */
     const char *led; /* label of the user LED */
     bool led_active_low;
+    const char *fw_board; /* the firmware's board name (sys.implementation._build): "RPI_PICO" */
 } bd_board_def_t;
 
 /* The registry: all boards, the default (nano-rp2040), lookup by name. */

@@ -150,17 +150,18 @@ static const bd_label_t giga_r1_labels[] = {
 static const bd_board_def_t boards[] = {
     {"nano-rp2040", "Arduino Nano RP2040 Connect", "rp2", "rp2", "Arduino Nano RP2040 Connect with RP2040",
      &bd_mcu_rp2040, nano_rp2040_extra, N(nano_rp2040_extra), nano_rp2040_labels, N(nano_rp2040_labels),
-     125000000, 12, 3300000, 3300000, "LED", false},
+     125000000, 12, 3300000, 3300000, "LED", false, "ARDUINO_NANO_RP2040_CONNECT"},
     {"nano-esp32", "Arduino Nano ESP32", "esp32", "esp32", "Arduino Nano ESP32 with ESP32S3", &bd_mcu_esp32s3,
-     NULL, 0, nano_esp32_labels, N(nano_esp32_labels), 160000000, 12, 3300000, 3300000, "LED_BUILTIN", false},
+     NULL, 0, nano_esp32_labels, N(nano_esp32_labels), 160000000, 12, 3300000, 3300000, "LED_BUILTIN", false,
+     "ARDUINO_NANO_ESP32"},
     {"giga-r1", "Arduino GIGA R1 WiFi", "stm32", "pyboard", "Arduino GIGA R1 WiFi with STM32H747",
      &bd_mcu_stm32h747, NULL, 0, giga_r1_labels, N(giga_r1_labels), 480000000, 16, 3300000, 3300000, "LEDR",
-     true},
+     true, "ARDUINO_GIGA"},
     {"portenta-h7", "Arduino Portenta H7", "stm32", "pyboard", "Arduino Portenta H7 with STM32H747",
      &bd_mcu_stm32h747, NULL, 0, portenta_h7_labels, N(portenta_h7_labels), 480000000, 16, 3300000, 3300000,
-     "LED_BUILTIN", true},
+     "LED_BUILTIN", true, "ARDUINO_PORTENTA_H7"},
     {"rpi-pico", "Raspberry Pi Pico", "rp2", "rp2", "Raspberry Pi Pico with RP2040", &bd_mcu_rp2040, NULL, 0,
-     rpi_pico_labels, N(rpi_pico_labels), 125000000, 12, 3300000, 3300000, "LED", false},
+     rpi_pico_labels, N(rpi_pico_labels), 125000000, 12, 3300000, 3300000, "LED", false, "RPI_PICO"},
 };
 
 size_t bd_board_def_count(void) { return sizeof boards / sizeof boards[0]; }

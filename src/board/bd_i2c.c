@@ -17,6 +17,7 @@ void bd_i2c_init(bd_i2c_t *bus, bd_board_t *b, const char *name, uint32_t freq) 
     bus->board = b;
     bus->name = name ? name : "i2c";
     bus->scl_pad = bus->sda_pad = bus->sda_drv = -1;
+    bus->pullup_drv[0] = bus->pullup_drv[1] = -1;
     bd_i2c_set_freq(bus, freq ? freq : 400000);
 }
 
@@ -30,15 +31,24 @@ bd_status_t bd_i2c_set_freq(bd_i2c_t *bus, uint32_t freq) {
 }
 
 bd_status_t bd_i2c_attach_pins(bd_i2c_t *bus, int scl_pad, int sda_pad) {
-    if (scl_pad < 0 || sda_pad < 0 || scl_pad >= bus->board->npins || sda_pad >= bus->board->npins)
+    if (scl_pad < 0 || sda_pad < 0 || scl_pad >= bus->board->npins || sda_pad >= bus->board->npins ||
+        scl_pad == sda_pad)
         return BD_ERR_INVAL;
+    bool again = bus->scl_pad >= 0;
+    if (again && (bus->scl_pad != scl_pad || bus->sda_pad != sda_pad)) return BD_ERR_BUSY;
     bus->scl_pad = scl_pad;
     bus->sda_pad = sda_pad;
     for (int i = 0; i < 2; i++) {
         bd_pin_t *p = bd_board_pin(bus->board, i ? sda_pad : scl_pad);
+        if (!again) {
+            bd_status_t st = bd_pin_driver_add(p, "i2c-pullup", &bus->pullup_drv[i]);
+            if (st != BD_OK) return st;
+            bd_pin_drive(p, bus->pullup_drv[i], BD_DRIVE_HIGH, BD_WEAK);
+        }
         bd_pin_set_periph(p, 1); /* released */
         bd_pin_set_mode(p, BD_MODE_ALT_OPEN_DRAIN);
     }
+    if (again) return BD_OK;
     return bd_pin_driver_add(bd_board_pin(bus->board, sda_pad), "i2c-device", &bus->sda_drv);
 }
 
@@ -118,9 +128,11 @@ static void sda(bd_i2c_t *bus, int v) {
     if (bus->sda_pad >= 0) bd_pin_set_periph(bd_board_pin(bus->board, bus->sda_pad), v);
 }
 
-static void dev_sda(bd_i2c_t *bus, int v) { /* -1 release */
+/* A device on SDA: open drain like the master, so 0 pulls low and 1 (or -1)
+ * releases the line to the pull-ups. */
+static void dev_sda(bd_i2c_t *bus, int v) {
     if (bus->sda_pad >= 0 && bus->sda_drv >= 0)
-        bd_pin_drive(bd_board_pin(bus->board, bus->sda_pad), bus->sda_drv, v < 0 ? BD_DRIVE_RELEASE : v ? BD_DRIVE_HIGH : BD_DRIVE_LOW,
+        bd_pin_drive(bd_board_pin(bus->board, bus->sda_pad), bus->sda_drv, v == 0 ? BD_DRIVE_LOW : BD_DRIVE_RELEASE,
                      BD_STRONG);
 }
 

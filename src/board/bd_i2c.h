@@ -26,10 +26,20 @@
  * bd_sched_advance, so events (PWM edges, timers) inside a transfer happen
  * at their times; called from inside a scheduler callback it cannot move the
  * clock, and the transfer is then instantaneous.  With pads attached
- * (bd_i2c_attach_pins) SCL and SDA toggle as open-drain lines (released =
- * high via the pull-ups, which the bindings enable as the ports do) so the
- * VCD shows the transfer; devices drive SDA for ACK and read bits through a
- * driver of their own.  With a trace, each step is logged:
+ * (bd_i2c_attach_pins) SCL and SDA are open-drain lines, so the VCD shows
+ * the transfer: the master pulls them low or releases them, a device pulls
+ * SDA low for ACK and for its 0 bits (a driver of its own), and the bus's
+ * pull-up resistors take released lines high.  Those resistors are part of
+ * the bus: attaching the pads adds a weak high driver "i2c-pullup" on each
+ * (ASSUMPTION: MicroPython's machine.I2C docs require pull-up circuitry and
+ * say it is usually on the board or the sensor breakouts, as on the Nano
+ * RP2040 Connect's A4/A5; the model takes it to be always there).  Being
+ * external resistors they win over the pad's own pull (an rp2 pad's reset
+ * pull-down stays set and shows in the trace, but the lines idle high).
+ * Bit timing: SDA changes in the middle of SCL low, SCL is high for half a
+ * bit period, a bit lasts 1e9 / freq ns; START is SDA falling with SCL
+ * high, STOP SDA rising with SCL high, half a bit after SCL.
+ * With a trace, each step is logged:
  *     <t> i2c0 start | restart | stop
  *     <t> i2c0 addr 0x3c w ack | nack
  *     <t> i2c0 write 0x00 ack | read 0x12 nack
@@ -69,6 +79,7 @@ typedef struct {
     bd_i2c_dev_t *dev[BD_I2C_MAX_DEVS];
     int ndev;
     int scl_pad, sda_pad, sda_drv;
+    int pullup_drv[2]; /* the bus's pull-ups on SCL, SDA (drivers of those pads) */
     bd_trace_t *trace;
     bool active;        /* between START and STOP */
     bd_i2c_dev_t *cur;  /* the device addressed, or NULL */
@@ -78,6 +89,10 @@ typedef struct {
 
 void bd_i2c_init(bd_i2c_t *bus, bd_board_t *b, const char *name, uint32_t freq);
 bd_status_t bd_i2c_set_freq(bd_i2c_t *bus, uint32_t freq); /* BD_ERR_INVAL for 0 */
+/* Puts the pads in open-drain alt mode, released, with the bus pull-ups.
+ * Again on the same pads (a new master object, or after a board reset put
+ * the pads back to their reset mode) it only sets the mode again.
+ * BD_ERR_BUSY: already attached to other pads; BD_ERR_INVAL, BD_ERR_NOMEM. */
 bd_status_t bd_i2c_attach_pins(bd_i2c_t *bus, int scl_pad, int sda_pad);
 void bd_i2c_set_trace(bd_i2c_t *bus, bd_trace_t *t);
 

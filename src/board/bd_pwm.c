@@ -7,8 +7,10 @@
  * exact time of that period's tick 0.  An enabled slice with no pending
  * event is idle: its outputs are constant and its start may lag behind
  * (catch_up brings it forward before anything looks at the phase).  `live`
- * changes only at a wrap or at enable; every write goes to `regs` and sets
- * `dirty`.
+ * changes only at a wrap, at enable / restart, or through
+ * bd_pwm_set_chan_now; every other write goes to `regs` and sets `dirty`.
+ * A slice with a wrap hook is never idle: its chain has an event at every
+ * wrap.
  */
 #include <string.h>
 
@@ -144,7 +146,7 @@ static void on_tick(bd_sched_t *s, void *ctx, uintptr_t arg, bd_time_t now);
 /* Schedule the next event after tick t, or go idle. */
 static void schedule_next(bd_pwm_t *p, bd_pwm_slice_t *sl, uint64_t t) {
     uint64_t next = (uint64_t)sl->live.top + 1;
-    bool any = sl->dirty;
+    bool any = sl->dirty || sl->on_wrap; /* a wrap hook needs every wrap */
     for (int ch = 0; ch < sl->nch; ch++)
         if (moving(sl, ch)) {
             any = true;
@@ -179,6 +181,8 @@ static void on_tick(bd_sched_t *s, void *ctx, uintptr_t arg, bd_time_t now) {
         latch(sl);
         sl->periods++;
         resync_at(p, sl, 0);
+        /* last: the hook may re-program or stop this slice */
+        if (sl->on_wrap) sl->on_wrap(sl->wrap_ctx, sl->index, now);
         return;
     }
     for (int ch = 0; ch < sl->nch; ch++)
@@ -530,4 +534,47 @@ void bd_pwm_period(const bd_pwm_t *p, int slice, uint64_t *num_ns, uint64_t *den
     while (n > UINT64_MAX || d > UINT64_MAX) n >>= 1, d >>= 1;
     *num_ns = (uint64_t)n;
     *den = (uint64_t)d;
+}
+
+/* ---- stm32 register semantics (pyb.Timer) ----------------------------- */
+
+bd_status_t bd_pwm_restart(bd_pwm_t *p, int slice) {
+    if (!has_slice(p, slice)) return BD_ERR_INVAL;
+    bd_pwm_slice_t *sl = &p->slice[slice];
+    /* UG: CNT = 0 and the shadow registers loaded now, whether or not the
+     * counter was running; bd_pwm_enable's start does exactly that */
+    if (sl->ev) bd_sched_cancel(sched_of(p), sl->ev);
+    sl->ev = 0;
+    sl->enabled = false;
+    return bd_pwm_enable(p, slice, true);
+}
+
+bd_status_t bd_pwm_set_chan_now(bd_pwm_t *p, int slice, int ch, uint32_t cc, bool invert) {
+    if (!valid(p, slice, ch) || !has_slice(p, slice)) return BD_ERR_INVAL;
+    bd_pwm_slice_t *sl = &p->slice[slice];
+    if (sl->enabled && !sl->ev) catch_up(p, sl); /* the idle phase first, on the old registers */
+    sl->regs.cc[ch] = sl->live.cc[ch] = cc;
+    sl->regs.invert[ch] = sl->live.invert[ch] = invert;
+    sl->duty_kind[ch] = BD_PWM_DUTY_NONE;
+    sl->dirty = memcmp(&sl->regs, &sl->live, sizeof sl->regs) != 0;
+    refresh(p, sl); /* a stopped counter: outputs hold until enable */
+    return BD_OK;
+}
+
+uint64_t bd_pwm_counter(bd_pwm_t *p, int slice) {
+    if (!has_slice(p, slice) || !p->slice[slice].enabled) return 0;
+    /* on a copy: the slice's own start moves only with its events, and a
+     * wrap due at exactly now may not have run yet */
+    bd_pwm_slice_t c = p->slice[slice];
+    catch_up(p, &c);
+    return tick_at(p, &c, bd_sched_now(sched_of(p)));
+}
+
+bd_status_t bd_pwm_on_wrap(bd_pwm_t *p, int slice, bd_pwm_wrap_fn fn, void *ctx) {
+    if (!has_slice(p, slice)) return BD_ERR_INVAL;
+    bd_pwm_slice_t *sl = &p->slice[slice];
+    sl->on_wrap = fn;
+    sl->wrap_ctx = ctx;
+    if (fn && sl->enabled && !sl->ev) refresh(p, sl); /* an idle slice starts its chain */
+    return BD_OK;
 }

@@ -128,6 +128,24 @@ int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
         }
         return 1;
     }
+    if (!strcmp(a, "--pins")) { /* the pins of the board (board_pins.c) */
+        /* a --board after --pins counts too, so the order does not matter */
+        for (int j = *i + 1; j < argc && argv[j][0] == '-'; j++)
+            if (is_opt(argv[j], "--board")) {
+                int k = j;
+                if (!(v = opt_value(argc, argv, &k, "--board", prog))) return -1;
+                if (!(rt.def = bd_board_def_find(v))) {
+                    fprintf(stderr, "%s: unknown board '%s' (--board list shows the boards)\n", prog, v);
+                    return -1;
+                }
+                break;
+            }
+        if (mod_board_print_pins(stdout, rt.def ? rt.def : bd_board_def_default()) < 0) {
+            fprintf(stderr, "%s: cannot build the board's pin table\n", prog);
+            return -1;
+        }
+        return 2;
+    }
     if (is_opt(a, "--speed")) {
         if (!(v = opt_value(argc, argv, i, "--speed", prog))) return -1;
         if (!strcmp(v, "max")) {
@@ -198,6 +216,7 @@ void mod_board_usage(FILE *f) {
     fprintf(f, "\n"
                "Board options (the script runs on a simulated board):\n"
                "--board NAME : the board to simulate (default %s); --board list shows them\n"
+               "--pins : print the pins of the --board (docs/pins.md) and exit\n"
                "--speed 1|max|FACTOR : pacing of virtual time against the wall clock\n"
                "    (default 1: sleeps take real time; max: no waiting, same results)\n"
                "--until TIME : end the run cleanly (status 0) at virtual TIME: 5s, 250ms, 100us\n"
@@ -552,9 +571,11 @@ static bool load_inputs(void) {
     return true;
 }
 
+/* The port's identity (sys.platform, sys.implementation._machine and
+ * _build, os.uname()): the language keeps it, the board table says it. */
 __attribute__((noinline)) static void set_platform(void) {
-    py_val_t sys = py_import_cstr("sys");
-    py_setattr(sys, py_intern("platform"), py_str_from_cstr(rt.def->platform));
+    py_port_id_t id = {rt.def->platform, rt.def->machine, rt.def->fw_board};
+    py_sys_set_port(&id);
 }
 
 bool mod_board_start(void) {
@@ -604,6 +625,33 @@ bool mod_board_start(void) {
     return true;
 }
 
+/* The end of the run: the trace and the VCD are closed (their pin
+ * listeners removed) before anything is freed, so what they hold is the
+ * board as it stood at `end`.  Freeing the stimulus and the parts releases
+ * their drivers on the pins (a held button lets go, a stimulus drive
+ * stops); that is the simulator's bookkeeping, not something the board
+ * did, and must not show as edges at the end time. */
+static bool stop_recording(bd_time_t end) {
+    bool ok = true;
+    if (rt.trace) {
+        /* Python's own output first, so a trace on stdout follows it */
+        fflush(stdout);
+        if (bd_trace_close(rt.trace) != BD_OK) {
+            fprintf(stderr, "breadboard: error writing trace file '%s'\n", rt.trace_path);
+            ok = false;
+        }
+        rt.trace = NULL;
+    }
+    if (rt.vcd) {
+        if (bd_vcd_close(rt.vcd, end) != BD_OK) {
+            fprintf(stderr, "breadboard: error writing VCD file '%s'\n", rt.vcd_path);
+            ok = false;
+        }
+        rt.vcd = NULL;
+    }
+    return ok;
+}
+
 int mod_board_finish(int status) {
     if (!rt.started) return status;
     py_tick_hook = NULL;
@@ -633,6 +681,7 @@ int mod_board_finish(int status) {
         bd_sched_run_until(&rt.board.sched, rt.until, NULL);
     }
     bd_time_t end = rt.board.sched.now;
+    bool recorded = stop_recording(end);
     char tb[40];
     if (rt.text_stop == 1) {
         fprintf(stderr, "breadboard: fail text '%s' seen at %s s\n", rt.fail_text, fmt_secs(rt.text_time, tb, sizeof tb));
@@ -655,23 +704,8 @@ int mod_board_finish(int status) {
     bd_partset_free(&rt.parts);
     free(rt.out);
     rt.out = NULL, rt.out_len = rt.out_cap = 0;
-    if (rt.trace) {
-        /* Python's own output first, so a trace on stdout follows it */
-        fflush(stdout);
-        if (bd_trace_close(rt.trace) != BD_OK) {
-            fprintf(stderr, "breadboard: error writing trace file '%s'\n", rt.trace_path);
-            status = status ? status : 1;
-        }
-        rt.trace = NULL;
-    }
-    if (rt.vcd) {
-        if (bd_vcd_close(rt.vcd, end) != BD_OK) {
-            fprintf(stderr, "breadboard: error writing VCD file '%s'\n", rt.vcd_path);
-            status = status ? status : 1;
-        }
-        rt.vcd = NULL;
-    }
     bd_board_free(&rt.board);
     rt.started = false;
+    if (!recorded) status = status ? status : 1; /* an unwritable trace or VCD fails the run */
     return status;
 }

@@ -53,9 +53,11 @@
 
 /* CLI: looks at argv[*i]; returns 1 if it was a board option (consumed,
  * *i moved past its value), 0 if not ours, 2 if the process should exit 0
- * (--board list printed), -1 on a bad value (message printed; exit 2). */
+ * (--board list or --pins printed), -1 on a bad value (message printed; exit 2). */
 int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog);
 void mod_board_usage(FILE *f); /* the board options' lines of `-h` */
+/* --pins: the pin table of a board (board_pins.c); -1 if it cannot be built. */
+int mod_board_print_pins(FILE *f, const bd_board_def_t *def);
 
 /* After py_init: builds the board, opens --vcd/--trace, installs the tick
  * hook, sets sys.platform.  false (message printed) on failure. */

@@ -74,8 +74,9 @@ static const dflt_t dflts[] = {
     S("nano-esp32", 2, 18, 10, 17),
 };
 
-int mbus_default_pad(int kind, int unit, int sig) {
-    bd_board_t *b = mod_board();
+int mbus_default_pad(int kind, int unit, int sig) { return mbus_default_pad_on(mod_board(), kind, unit, sig); }
+
+int mbus_default_pad_on(const bd_board_t *b, int kind, int unit, int sig) {
     for (size_t k = 0; k < sizeof dflts / sizeof dflts[0]; k++) {
         const dflt_t *d = &dflts[k];
         if (!strcmp(d->board, b->def->name) && d->kind == kind && d->unit == unit && d->sig == sig)
@@ -156,16 +157,16 @@ typedef struct {
 static spi_net_t *spi_nets[MAX_NETS];
 
 /* The board keeps I2C buses by pads (bd_i2c_net), so I2C parts of the
- * parts file are already on them; the first master attaches the pads. */
+ * parts file are already on them; the first master attaches the pads, and
+ * every later one sets their mode again (a board reset put them back to
+ * their reset state, as it does on the chip). */
 bd_i2c_t *mbus_i2c_net(int scl, int sda, const char *name) {
     bd_i2c_t *bus;
     bd_status_t st = bd_i2c_net(mod_board(), scl, sda, name, &bus);
     if (st != BD_OK) mod_board_raise(st);
-    if (bus->scl_pad < 0) {
-        bd_i2c_set_trace(bus, mod_board_trace());
-        st = bd_i2c_attach_pins(bus, scl, sda);
-        if (st != BD_OK) mod_board_raise(st);
-    }
+    if (bus->scl_pad < 0) bd_i2c_set_trace(bus, mod_board_trace());
+    st = bd_i2c_attach_pins(bus, scl, sda);
+    if (st != BD_OK) mod_board_raise(st);
     return bus;
 }
 

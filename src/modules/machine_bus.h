@@ -34,6 +34,8 @@ int mbus_pin_id(int pad);
 /* Default pad of a bus signal (kind BD_FN_UART/I2C/SPI, instance, BD_SIG_*),
  * -1 when the board has none. */
 int mbus_default_pad(int kind, int unit, int sig);
+/* The same on any board (the --pins listing, before the run's board exists). */
+int mbus_default_pad_on(const bd_board_t *b, int kind, int unit, int sig);
 /* Does the pad carry the signal (always true on a GPIO-matrix chip)? */
 bool mbus_pad_has(int pad, int kind, int unit, int sig);
 /* TypeError for a keyword not in allowed (NULL-terminated). */

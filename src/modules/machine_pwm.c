@@ -15,7 +15,14 @@
  *     pad; deinit releases it.
  *   - stm32: no machine.PWM (the port has none: pyb.Timer does PWM there).
  * Changes take effect at the next period boundary (double-buffered
- * registers, in the model).
+ * registers, in the model).  Start: the slice is programmed first and then
+ * enabled, so PWM(pin, freq=, duty_u16=) is high at the call (RP2040
+ * datasheet 4.5: the counter starts at 0 when enabled, output high while
+ * counter < CC; ASSUMPTION: the port enables the slice after writing CC).
+ * A duty written to a running slice (the slice's other channel, or
+ * duty_u16() after PWM(pin, freq=)) waits for its next wrap.  esp32: also
+ * high at the call (ASSUMPTION; ESP-IDF says a duty update takes effect at
+ * the next PWM cycle, docs/board-facts.md).
  */
 #include <string.h>
 

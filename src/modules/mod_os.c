@@ -12,9 +12,13 @@
  * whole seconds.  ilistdir yields MicroPython's (name, type, inode, size)
  * tuples: type 0x4000 for a directory, 0x8000 for a regular file, 0 else.
  *
- * uname() describes Breadboard, not the host, so programs see the same values
- * everywhere: sysname/nodename "breadboard", release the Breadboard version,
- * version the sys.version text, machine "Breadboard with host CPU".
+ * uname() describes the board, as the port's firmware does, not the host:
+ * sysname and nodename the port's sys.platform ("rp2", "esp32", "pyboard"),
+ * machine the "<board> with <MCU>" text of sys.implementation._machine (both
+ * from py_sys_port(), which the board runtime sets), release the MicroPython
+ * version Breadboard follows ("1.27.0"), version "v1.27.0 on <build date>"
+ * as the ports print their git tag and build date, followed by
+ * " (Breadboard v0.1.0)" so no one mistakes it for real firmware.
  *
  * dupterm(stream, index=0) records up to two streams and returns the one it
  * replaces (MicroPython's contract); the host build does not mirror the REPL
@@ -35,6 +39,7 @@
 #endif
 
 #include "py/runtime.h"
+#include "py/sysio.h"
 
 extern char **environ;
 
@@ -278,13 +283,26 @@ static py_val_t os_statvfs(int argc, const py_val_t *argv, py_val_t kw) {
 
 /* ------------------------------------------------------------- general */
 
+/* __DATE__ ("Jan  2 2025") as the ISO date the ports print ("2025-01-02"). */
+static py_val_t build_date(void) {
+    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    const char *d = __DATE__;
+    char name[4] = {d[0], d[1], d[2], 0};
+    const char *m = strstr(months, name);
+    int mon = m ? (int)(m - months) / 3 + 1 : 1;
+    int day = (d[4] == ' ' ? 0 : d[4] - '0') * 10 + (d[5] - '0');
+    return py_str_printf("%.4s-%02d-%02d", d + 7, mon, day);
+}
+
 static py_val_t os_uname(int argc, const py_val_t *argv, py_val_t kw) {
+    const py_port_id_t *port = py_sys_port();
+    py_val_t date = build_date();
     py_val_t v[5] = {
-        py_str_from_cstr("breadboard"),
-        py_str_from_cstr("breadboard"),
-        py_str_from_cstr("0.1.0"),
-        py_str_from_cstr("Breadboard v0.1.0 (MicroPython v1.27.0 compatible)"),
-        py_str_from_cstr("Breadboard with host CPU"),
+        py_str_from_cstr(port->platform),
+        py_str_from_cstr(port->platform),
+        py_str_from_cstr("1.27.0"),
+        py_str_printf("v1.27.0 on %s (Breadboard v0.1.0)", py_str_data(date)),
+        py_str_from_cstr(port->machine),
     };
     return make_named(&uname_cls, "uname_result", "sysname nodename release version machine", 5, v);
 }

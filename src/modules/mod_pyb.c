@@ -13,8 +13,26 @@
  *     TimerChannel with pulse_width([ticks]) (timer TICKS: CCR, as on the real
  *     board) and pulse_width_percent([p]); modes PWM and PWM_INVERTED.  The
  *     pin must have TIMn_CHch among its functions (PC6 = TIM3_CH1).  The
- *     callback(timer) runs as a soft IRQ (py_schedule) once per timer period,
- *     at exact fractional deadlines (bd_timer_start_frac).
+ *     callback(timer) runs as a soft IRQ (py_schedule) at each update event
+ *     of the counter (bd_pwm_on_wrap), so it keeps the counter's phase.
+ *   - Register timing, after the STM32 reference manual's general-purpose
+ *     timers (RM0399 for the H747: upcounting from 0 to ARR, PWM mode 1 =
+ *     active while CNT < CCRx, PSC/ARR/CCRx preload registers loaded at
+ *     the update event, UG bit generating one by software; "in PWM mode the
+ *     OCREF level changes ... when the output compare mode switches from
+ *     frozen to PWM mode", which forces the output while the timer runs):
+ *       init (Timer(n, freq=...), init()): UG, so CNT = 0 and the new
+ *         prescaler/period apply at once (bd_pwm_restart);
+ *       channel(...): the channel's CCR and polarity are in effect at once
+ *         and the pin follows CNT < CCR from the call: the first pulse
+ *         starts at the call when the counter is below the pulse width
+ *         (bd_pwm_set_chan_now).  ASSUMPTION: the port writes CCR while
+ *         configuring the channel, before the compare preload (OCxPE) it
+ *         sets for PWM takes over; the pyb docs do not say;
+ *       pulse_width() / pulse_width_percent() later, freq(), prescaler(),
+ *         period(): preloaded, in effect from the next update event (the
+ *         running period ends as it was).  ASSUMPTION for ARR: auto-reload
+ *         preload on (ARPE), as for CCR.
  *   - pyb.LED(1..3) = LEDR, LEDG, LEDB (active low: on() drives the pad
  *     low); on/off/toggle/intensity (intensity is on/off only: 0 or 255).
  *   - pyb.ADC(pin or channel).read(): 12 bits (machine.ADC's u16 >> 4).
@@ -28,7 +46,6 @@
 #include <string.h>
 
 #include "board/bd_pwm.h"
-#include "board/bd_timer.h"
 #include "modules/board_runtime.h"
 #include "modules/machine_ext.h"
 #include "modules/machine_reset.h"
@@ -42,8 +59,6 @@ enum { CH_PWM = 0, CH_PWM_INVERTED = 1 };
 typedef struct {
     py_obj_t h;
     int n;
-    bool tinit;
-    bd_timer_t t;
     py_val_t callback;
     py_val_t chans[BD_PWM_MAX_CH];
 } ptim_obj_t;
@@ -106,26 +121,17 @@ static void check_kw(py_val_t kwnames, const char *const *allowed) {
 
 static ptim_obj_t *tim_of(py_val_t v) { return py_as_ptr(v); }
 
-static void fire(void *ctx, bd_timer_t *t, bd_time_t deadline) {
+/* An update event of the timer's counter (inside the scheduler). */
+static void on_update(void *ctx, int slice, bd_time_t t) {
     ptim_obj_t *o = ctx;
     if (!py_is_none(o->callback)) py_schedule(o->callback, py_obj(o));
 }
 
-/* (Re)start the periodic callback on the timer's current period. */
-static void restart_callback(ptim_obj_t *o) {
-    if (o->tinit) bd_timer_stop(&o->t);
-    if (py_is_none(o->callback)) return;
-    if (!o->tinit) {
-        bd_timer_init(&o->t, &mod_board()->sched, "pyb.Timer");
-        o->tinit = true;
-    }
-    bd_pwm_t *p = model();
-    const bd_pwm_regs_t *r = &p->slice[o->n].regs;
-    /* period = div_num (top + 1) / (div_den clk) s */
-    uint64_t num = (uint64_t)r->div_num * ((uint64_t)r->top + 1) * 1000u; /* < 2^17 * 2^32 * 2^10 */
-    uint64_t den = (uint64_t)r->div_den * p->clk_hz / 1000000u;          /* clk in MHz: ns = num / den */
-    if (!den) den = 1;
-    check(bd_timer_start_frac(&o->t, BD_TIMER_PERIODIC, num, den, fire, o), NULL);
+/* The callback follows the counter's update events from now on: one set
+ * mid-period first runs at that period's end, as the update interrupt does. */
+static void set_callback(ptim_obj_t *o, py_val_t cb) {
+    o->callback = cb;
+    check(bd_pwm_on_wrap(model(), o->n, py_is_none(cb) ? NULL : on_update, o), NULL);
 }
 
 static void tim_init_args(ptim_obj_t *o, int argc, const py_val_t *argv, py_val_t kwnames, int first) {
@@ -154,9 +160,8 @@ static void tim_init_args(ptim_obj_t *o, int argc, const py_val_t *argv, py_val_
     } else {
         py_raise_msg(&py_type_TypeError, "must specify either freq, period, or prescaler and period");
     }
-    check(bd_pwm_enable(p, o->n, true), NULL);
-    o->callback = cb;
-    restart_callback(o);
+    check(bd_pwm_restart(p, o->n), NULL); /* UG: CNT = 0, new PSC/ARR now */
+    set_callback(o, cb);
 }
 
 static py_val_t tim_make_new(py_type_t *type, int argc, const py_val_t *argv, py_val_t kwnames) {
@@ -187,8 +192,7 @@ static py_val_t t_deinit(int argc, const py_val_t *argv, py_val_t kw) {
     ptim_obj_t *o = tim_of(argv[0]);
     mod_board_now();
     bd_pwm_t *p = model();
-    o->callback = PY_NONE;
-    if (o->tinit) bd_timer_stop(&o->t);
+    set_callback(o, PY_NONE);
     bd_pwm_enable(p, o->n, false);
     for (int c = 0; c < BD_PWM_MAX_CH; c++) {
         if (py_is_none(o->chans[c])) continue;
@@ -208,8 +212,7 @@ static py_val_t t_freq(int argc, const py_val_t *argv, py_val_t kw) {
     if (!(f > 0)) py_raise_msg(&py_type_ValueError, "must have positive freq");
     const char *why = NULL;
     bd_status_t st = bd_pwm_set_freq(p, o->n, (uint64_t)(f + 0.5) ? (uint64_t)(f + 0.5) : 1, &why);
-    check(st, why);
-    restart_callback(o);
+    check(st, why); /* preloaded: from the next update event */
     return PY_NONE;
 }
 
@@ -222,7 +225,6 @@ static py_val_t t_prescaler(int argc, const py_val_t *argv, py_val_t kw) {
     if (v < 0 || v > 0xffff) py_raise_msg(&py_type_ValueError, "prescaler must be 0..65535");
     mod_board_now();
     check(bd_pwm_set_raw(p, o->n, (uint32_t)v + 1, 1, r->top), NULL);
-    restart_callback(o);
     return PY_NONE;
 }
 
@@ -235,7 +237,6 @@ static py_val_t t_period(int argc, const py_val_t *argv, py_val_t kw) {
     mod_board_now();
     if (v < 0 || bd_pwm_set_raw(p, o->n, r->div_num, r->div_den, (uint32_t)v) != BD_OK)
         py_raise_msg(&py_type_ValueError, "period out of range");
-    restart_callback(o);
     return PY_NONE;
 }
 
@@ -245,22 +246,14 @@ static py_val_t t_source_freq(int argc, const py_val_t *argv, py_val_t kw) {
 
 static py_val_t t_counter(int argc, const py_val_t *argv, py_val_t kw) {
     ptim_obj_t *o = tim_of(argv[0]);
-    bd_time_t now = mod_board_now();
-    bd_pwm_t *p = model();
-    bd_pwm_slice_t *sl = &p->slice[o->n];
-    if (!sl->enabled) return py_small(0);
-    /* ticks since the current period started (its fraction ignored) */
-    bd_time_t dt = now >= sl->start_ns ? now - sl->start_ns : 0;
-    uint64_t ticks = (uint64_t)(((unsigned __int128)dt * p->clk_hz * sl->live.div_den) /
-                                ((unsigned __int128)1000000000u * sl->live.div_num));
-    return py_int_from_u64(ticks % ((uint64_t)sl->live.top + 1));
+    mod_board_now();
+    return py_int_from_u64(bd_pwm_counter(model(), o->n)); /* CNT: ticks since the update event */
 }
 
 static py_val_t t_callback(int argc, const py_val_t *argv, py_val_t kw) {
     ptim_obj_t *o = tim_of(argv[0]);
     mod_board_now();
-    o->callback = argv[1];
-    restart_callback(o);
+    set_callback(o, argv[1]);
     return PY_NONE;
 }
 
@@ -341,6 +334,15 @@ static py_val_t t_channel(int argc, const py_val_t *argv, py_val_t kwnames) {
     py_val_t pwp = py_kwarg(argc, argv, kwnames, "pulse_width_percent", PY_NULL);
     mod_board_now();
     bd_pwm_t *p = model();
+    int idx = -1;
+    if (!py_is_none(pin)) {
+        idx = mod_machine_find_pin(pin);
+        bd_pin_fn_t fn;
+        const bd_mcu_pin_t *d = bd_board_pin_def(mod_board(), idx);
+        if (!bd_pin_def_fn(d, BD_FN_TIM, o->n, &fn) || (int)(fn.sig & ~BD_SIG_N) != (int)chn)
+            py_raise_msg(&py_type_ValueError, "Pin(%s) doesn't have an alt for TIM%d_CH%d", d->name + 1, o->n,
+                         (int)chn);
+    }
     pch_obj_t *c;
     if (!py_is_none(o->chans[ci])) {
         c = chan_of(o->chans[ci]);
@@ -350,21 +352,6 @@ static py_val_t t_channel(int argc, const py_val_t *argv, py_val_t kwnames) {
         o->chans[ci] = py_obj(c);
     }
     c->mode = (int)m;
-    if (!py_is_none(pin)) {
-        int idx = mod_machine_find_pin(pin);
-        bd_pin_fn_t fn;
-        const bd_mcu_pin_t *d = bd_board_pin_def(mod_board(), idx);
-        if (!bd_pin_def_fn(d, BD_FN_TIM, o->n, &fn) || (int)(fn.sig & ~BD_SIG_N) != (int)chn)
-            py_raise_msg(&py_type_ValueError, "Pin(%s) doesn't have an alt for TIM%d_CH%d", d->name + 1, o->n,
-                         (int)chn);
-        /* pin= always (re)claims the pad for the timer, as the port's channel()
-         * sets the pin's alternate function: the pad may have been made a GPIO
-         * since (Pin(..., Pin.OUT)), so let go of it first, then attach again. */
-        if (c->pad >= 0) bd_pwm_detach(p, c->pad);
-        check(bd_pwm_attach(p, o->n, ci, idx), NULL);
-        c->pad = idx;
-    }
-    check(bd_pwm_set_invert(p, o->n, ci, m == CH_PWM_INVERTED), NULL);
     uint32_t cc = 0;
     if (!unset(pw)) {
         int64_t v = py_to_i64(pw);
@@ -372,7 +359,17 @@ static py_val_t t_channel(int argc, const py_val_t *argv, py_val_t kwnames) {
     } else if (!unset(pwp)) {
         cc = cc_from_percent(c, pwp);
     }
-    check(bd_pwm_set_cc(p, o->n, ci, cc), NULL);
+    /* CCR and polarity in effect at once, not at the next update event: the
+     * pin follows CNT < CCR from this call (the file's header says why). */
+    check(bd_pwm_set_chan_now(p, o->n, ci, cc, m == CH_PWM_INVERTED), NULL);
+    if (idx >= 0) {
+        /* pin= always (re)claims the pad for the timer, as the port's channel()
+         * sets the pin's alternate function: the pad may have been made a GPIO
+         * since (Pin(..., Pin.OUT)), so let go of it first, then attach again. */
+        if (c->pad >= 0) bd_pwm_detach(p, c->pad);
+        check(bd_pwm_attach(p, o->n, ci, idx), NULL);
+        c->pad = idx;
+    }
     check(bd_pwm_enable(p, o->n, true), NULL);
     return py_obj(c);
 }
@@ -605,8 +602,7 @@ static const py_method_def_t pyb_functions[] = {
 static void on_reset(bool hard) {
     for (int i = 0; i < NTIM; i++) {
         if (py_is_null(timers[i])) continue;
-        ptim_obj_t *o = tim_of(timers[i]);
-        if (o->tinit) bd_timer_stop(&o->t);
+        tim_of(timers[i])->callback = PY_NONE; /* its update hook goes with the model below */
         timers[i] = PY_NULL;
     }
     if (pwm_ready) {

@@ -157,6 +157,9 @@ static const py_method_def_t sys_functions[] = {
     PY_MF_END,
 };
 
+static py_port_id_t port_id = {"linux", "Breadboard with host CPU", "breadboard"};
+static py_val_t impl_obj = PY_NULL; /* sys.implementation, once sys exists */
+
 /* sys.implementation: a read-only record printed like CPython's namespace. */
 typedef struct {
     py_obj_t h;
@@ -204,6 +207,17 @@ static py_type_t impl_type = {
     .print = impl_print,
     .trace = impl_trace,
 };
+
+const py_port_id_t *py_sys_port(void) { return &port_id; }
+
+void py_sys_set_port(const py_port_id_t *id) {
+    port_id = *id;
+    if (py_is_null(py_sys_module)) return; /* sys_init reads port_id */
+    impl_t *im = py_as_ptr(impl_obj);
+    im->machine = py_str_from_cstr(id->machine);
+    im->build = py_str_from_cstr(id->build);
+    py_module_add(py_sys_module, "platform", py_str_from_cstr(id->platform));
+}
 
 static void add_path(py_val_t list, const char *dir, size_t n) {
     if (n > 0 && dir[0] == '~' && (n == 1 || dir[1] == '/')) {
@@ -285,10 +299,12 @@ static void sys_init(py_val_t m) {
     impl_t *im = py_gc_alloc(&impl_type, sizeof(impl_t));
     im->name = py_str_from_cstr("micropython");
     im->version = py_tuple_pack(4, py_small(1), py_small(27), py_small(0), py_str_from_cstr(""));
-    im->machine = py_str_from_cstr("Breadboard with host CPU");
-    im->build = py_str_from_cstr("breadboard");
-    py_module_add(m, "implementation", py_obj(im));
-    py_module_add(m, "platform", py_str_from_cstr("linux"));
+    im->machine = py_str_from_cstr(port_id.machine);
+    im->build = py_str_from_cstr(port_id.build);
+    impl_obj = py_obj(im);
+    py_gc_add_root(&impl_obj);
+    py_module_add(m, "implementation", impl_obj);
+    py_module_add(m, "platform", py_str_from_cstr(port_id.platform));
     py_module_add(m, "byteorder", py_str_from_cstr("little"));
     py_module_add(m, "maxsize", py_int_from_i64(INT64_MAX));
     py_module_add(m, "ps1", py_str_from_cstr(">>> "));

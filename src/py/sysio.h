@@ -38,6 +38,22 @@ void py_sys_init_path(const char *script_dir);
 /* The function registered with sys.atexit (PY_NULL if none); clears it. */
 py_val_t py_sys_take_atexit(void);
 
+/* The system the interpreter says it runs on, as a MicroPython port reports
+ * it: sys.platform, sys.implementation._machine and _build, and (mod_os.c)
+ * os.uname()'s sysname, nodename and machine.  The language knows no boards:
+ * the embedder fills this in once it knows what it runs on (the board
+ * runtime, when the board is chosen); until then it is the host ("linux",
+ * "Breadboard with host CPU").  The strings are not copied: they must live
+ * for the whole run (string literals, constant tables). */
+typedef struct {
+    const char *platform; /* sys.platform, os.uname().sysname and nodename: "rp2" */
+    const char *machine;  /* _machine, os.uname().machine: "Raspberry Pi Pico with RP2040" */
+    const char *build;    /* _build: the firmware's board name, "RPI_PICO" */
+} py_port_id_t;
+/* Sets the identity; updates the sys module if it already exists. */
+void py_sys_set_port(const py_port_id_t *id);
+const py_port_id_t *py_sys_port(void);
+
 /* import.c */
 /* py_import without honouring a replaced builtins.__import__ (the builtin
  * __import__ itself, and C callers). */

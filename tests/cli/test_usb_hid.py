@@ -9,6 +9,7 @@ or the Arduino interfaces (every 1 ms) on a grid from that moment, and
 collects a queued report at the first poll after it."""
 import os
 import re
+import shutil
 import sys
 import tempfile
 
@@ -377,4 +378,5 @@ n = len([e for t, e in ul if e.startswith("kbd report")])
 check(rc == 0 and conf and n == (10**9 - conf[0]) // 8_000_000 and err == "",
       "--until 1s: a report every 8 ms from the configuration up to 1 s, then a clean exit", (n, conf, err))
 
+shutil.rmtree(TMP, ignore_errors=True)
 done()

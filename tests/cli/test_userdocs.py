@@ -3,9 +3,9 @@ user runs them: --speed max --until, with their .parts and .stim files, on
 several boards.  Each run's printed output, stimulus report and VCD are
 checked against what the hardware would do (the VCD is parsed here), so a
 board that counted, timed, converted or decoded wrongly fails."""
-import math
 import os
 import re
+import shutil
 import struct
 import sys
 import tempfile
@@ -400,13 +400,15 @@ def test_pyb():
     check("ticks 10" in out, what + ": 10 timer callbacks in 1 s", out)
     pc6 = sig.get("PC6", [])
     rs, fs = edges(pc6, 1), edges(pc6, 0)
-    periods = [b - a for a, b in zip(rs, rs[1:])]
+    # (whether the first pulse starts at the channel() call or at the next
+    # update event is left open: the periods are measured from the second)
+    periods = [b - a for a, b in zip(rs[1:], rs[2:])]
     check(len(rs) >= 990 and all(abs(p - 1000000) <= 10 for p in periods),
           what + ": PC6 at 1 kHz", str(len(rs)))
     bad = []
     for r in rs:
         f = min((x for x in fs if x > r), default=None)
-        if f is None:
+        if f is None or r < 900000:
             continue
         want = 0.25 if r < 500000000 else 0.75
         if abs((f - r) / 1e6 - want) > 0.001 and not (499000000 < r < 502000000):
@@ -430,4 +432,5 @@ test_hcsr04()
 test_i2c()
 test_arduino()
 test_pyb()
+shutil.rmtree(TMP, ignore_errors=True)
 done()

@@ -18,6 +18,8 @@ void bd_i2c_init(bd_i2c_t *bus, bd_board_t *b, const char *name, uint32_t freq) 
     bus->name = name ? name : "i2c";
     bus->scl_pad = bus->sda_pad = bus->sda_drv = -1;
     bus->pullup_drv[0] = bus->pullup_drv[1] = -1;
+    bus->m_sda = bus->m_out = 1;
+    bus->d_sda = bus->d_out = -1;
     bd_i2c_set_freq(bus, freq ? freq : 400000);
 }
 
@@ -30,6 +32,8 @@ bd_status_t bd_i2c_set_freq(bd_i2c_t *bus, uint32_t freq) {
     return BD_OK;
 }
 
+static void end_transfer(bd_i2c_t *bus);
+
 bd_status_t bd_i2c_attach_pins(bd_i2c_t *bus, int scl_pad, int sda_pad) {
     if (scl_pad < 0 || sda_pad < 0 || scl_pad >= bus->board->npins || sda_pad >= bus->board->npins ||
         scl_pad == sda_pad)
@@ -38,6 +42,13 @@ bd_status_t bd_i2c_attach_pins(bd_i2c_t *bus, int scl_pad, int sda_pad) {
     if (again && (bus->scl_pad != scl_pad || bus->sda_pad != sda_pad)) return BD_ERR_BUSY;
     bus->scl_pad = scl_pad;
     bus->sda_pad = sda_pad;
+    /* a new master (or a board reset) finds the lines released and idle */
+    end_transfer(bus);
+    bus->active = false;
+    bus->m_sda = bus->m_out = 1;
+    bus->d_sda = bus->d_out = -1;
+    if (bus->sda_drv >= 0)
+        bd_pin_drive(bd_board_pin(bus->board, sda_pad), bus->sda_drv, BD_DRIVE_RELEASE, BD_STRONG);
     for (int i = 0; i < 2; i++) {
         bd_pin_t *p = bd_board_pin(bus->board, i ? sda_pad : scl_pad);
         if (!again) {
@@ -111,8 +122,30 @@ void bd_i2c_nets_free(bd_board_t *b) {
 
 /* ---- time and lines --------------------------------------------------- */
 
+/* SDA has two drivers, the master and the device, which hand the line
+ * over at the same instants (a device pulls for ACK as the master
+ * releases).  Their wishes are collected and put on the pad only when time
+ * moves or SCL changes, pulls first and releases after, so a hand-over
+ * makes no zero-width pulse on SDA (the VCD and the trace would show one;
+ * a real line has none worth the name). */
+static void flush_sda(bd_i2c_t *bus) {
+    if (bus->sda_pad < 0) return;
+    bd_pin_t *p = bd_board_pin(bus->board, bus->sda_pad);
+    for (int low = 1; low >= 0; low--) {
+        if (bus->m_sda != bus->m_out && (bus->m_sda == 0) == low) {
+            bus->m_out = bus->m_sda;
+            bd_pin_set_periph(p, bus->m_sda);
+        }
+        if (bus->d_sda != bus->d_out && (bus->d_sda == 0) == low && bus->sda_drv >= 0) {
+            bus->d_out = bus->d_sda;
+            bd_pin_drive(p, bus->sda_drv, bus->d_sda == 0 ? BD_DRIVE_LOW : BD_DRIVE_RELEASE, BD_STRONG);
+        }
+    }
+}
+
 /* Spend `halves` half-bit times. */
 static void spend(bd_i2c_t *bus, unsigned halves) {
+    flush_sda(bus);
     bd_sched_t *s = &bus->board->sched;
     uint64_t units = bus->rem + (uint64_t)halves * bus->bit_num;
     uint64_t den = 2 * bus->bit_den;
@@ -120,21 +153,18 @@ static void spend(bd_i2c_t *bus, unsigned halves) {
     if (!s->running) bd_sched_advance(s, units / den);
 }
 
+/* SDA settles before SCL moves: START and STOP are SDA edges while SCL is
+ * high, and data never changes with SCL high. */
 static void scl(bd_i2c_t *bus, int v) {
+    flush_sda(bus);
     if (bus->scl_pad >= 0) bd_pin_set_periph(bd_board_pin(bus->board, bus->scl_pad), v);
 }
 
-static void sda(bd_i2c_t *bus, int v) {
-    if (bus->sda_pad >= 0) bd_pin_set_periph(bd_board_pin(bus->board, bus->sda_pad), v);
-}
+static void sda(bd_i2c_t *bus, int v) { bus->m_sda = (int8_t)(v ? 1 : 0); }
 
 /* A device on SDA: open drain like the master, so 0 pulls low and 1 (or -1)
  * releases the line to the pull-ups. */
-static void dev_sda(bd_i2c_t *bus, int v) {
-    if (bus->sda_pad >= 0 && bus->sda_drv >= 0)
-        bd_pin_drive(bd_board_pin(bus->board, bus->sda_pad), bus->sda_drv, v == 0 ? BD_DRIVE_LOW : BD_DRIVE_RELEASE,
-                     BD_STRONG);
-}
+static void dev_sda(bd_i2c_t *bus, int v) { bus->d_sda = (int8_t)(v == 0 ? 0 : -1); }
 
 /* One clock: data already on SDA, SCL high for half a bit, low again. */
 static void clock_bit(bd_i2c_t *bus) {
@@ -240,6 +270,7 @@ void bd_i2c_stop(bd_i2c_t *bus) {
     scl(bus, 1);
     spend(bus, 1);
     sda(bus, 1);
+    flush_sda(bus); /* the bus is idle: nothing else happens at this instant */
     bus->active = false;
     trace(bus, "stop", 0, "");
 }

@@ -80,6 +80,9 @@ typedef struct {
     int ndev;
     int scl_pad, sda_pad, sda_drv;
     int pullup_drv[2]; /* the bus's pull-ups on SCL, SDA (drivers of those pads) */
+    /* SDA as the master (1 released, 0 low) and the device (-1 released, 0
+     * low) want it, and as last put on the pad: applied when time moves */
+    int8_t m_sda, d_sda, m_out, d_out;
     bd_trace_t *trace;
     bool active;        /* between START and STOP */
     bd_i2c_dev_t *cur;  /* the device addressed, or NULL */

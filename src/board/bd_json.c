@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "board/bd_json.h"
+#include "board/bd_text.h"
 
 /* ------------------------------------------------------------ the tree */
 
@@ -126,12 +127,9 @@ typedef struct {
 static void fail_at(rd_t *r, int line, int col, const char *fmt, ...) {
     if (r->failed) return;
     r->failed = true;
-    if (!r->err || !r->errlen) return;
-    int n = snprintf(r->err, r->errlen, "%d:%d: ", line, col);
-    if (n < 0 || (size_t)n >= r->errlen) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->err + n, r->errlen - (size_t)n, fmt, ap);
+    bd_text_verror(r->err, r->errlen, NULL, line, col, fmt, ap);
     va_end(ap);
 }
 #define FAIL(r, ...) fail_at((r), (r)->line, (r)->col, __VA_ARGS__)

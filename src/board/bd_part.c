@@ -393,6 +393,14 @@ void bd_part_cancel(bd_part_t *p, bd_event_id_t *id) {
     *id = 0;
 }
 
+bd_status_t bd_part_keep_text(char **slot, const char *text) {
+    char *copy = NULL;
+    if (*text && !(copy = strdup(text))) return BD_ERR_NOMEM;
+    free(*slot);
+    *slot = copy;
+    return BD_OK;
+}
+
 /* --- part sets --- */
 
 void bd_partset_init(bd_partset_t *ps) { memset(ps, 0, sizeof *ps); }

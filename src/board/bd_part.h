@@ -192,6 +192,10 @@ bd_status_t bd_part_drive_uv(bd_part_t *p, int role, int32_t uv);
 int bd_part_level(const bd_part_t *p, int role, int dflt);
 /* Cancel *id if pending and zero it. */
 void bd_part_cancel(bd_part_t *p, bd_event_id_t *id);
+/* Replace *slot, the model's own copy of a TEXT attribute (a file name, a
+ * text to send), with a copy of text; "" stores NULL, which bd_part_get_value
+ * reads back as "".  BD_ERR_NOMEM leaves *slot as it was.  fini frees it. */
+bd_status_t bd_part_keep_text(char **slot, const char *text);
 
 extern const bd_part_type_t bd_part_led_type, bd_part_button_type, bd_part_pot_type, bd_part_hcsr04_type,
     bd_part_servo_type, bd_part_buzzer_type, bd_part_hc595_type, bd_part_wire_type, bd_part_usbhost_type;

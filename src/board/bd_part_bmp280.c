@@ -60,8 +60,7 @@ static const int16_t P2 = -10685, P3 = 3024, P4 = 2855, P5 = 140, P6 = -7, P7 = 
 #define RAW_MAX 0xFFFFFu
 
 typedef struct {
-    bd_part_t base;
-    bd_i2c_slot_t slot;
+    bd_i2c_part_t i2c;            /* the part and its place on the bus */
     double temperature, pressure; /* degC, hPa */
     uint8_t ctrl_meas, config;
     uint8_t ptr;
@@ -78,7 +77,6 @@ typedef struct {
     uint64_t measurements;
 } bmp280_t;
 
-enum { R_SDA, R_SCL };
 enum { A_ADDRESS, A_TEMP, A_PRESS, A_CHIP_ID, A_MODE, A_MEASURING, A_MEASUREMENTS, A_ADC_T, A_ADC_P };
 
 static const bd_attr_def_t attrs[] = {
@@ -91,11 +89,6 @@ static const bd_attr_def_t attrs[] = {
     {"measurements", BD_ATTR_INT, BD_ATTR_RO, "", 1, 0, NULL, "conversions completed"},
     {"adc_t", BD_ATTR_INT, BD_ATTR_RO, "", 1, 0, NULL, "raw temperature in the data registers"},
     {"adc_p", BD_ATTR_INT, BD_ATTR_RO, "", 1, 0, NULL, "raw pressure in the data registers"},
-};
-
-static const bd_role_def_t roles[] = {
-    {"sda", 0, "I2C data"},
-    {"scl", 0, "I2C clock"},
 };
 
 /* ------------------------------------------------------------ compensation */
@@ -238,14 +231,14 @@ static void measure_start(bmp280_t *b) {
     }
     if (op) b->sample_p = raw_pressure(b->pressure * 100.0, tf, step_p);
     b->measuring = true;
-    bd_sched_after(bd_part_sched(&b->base), measure_time(b->m_ctrl), measure_end, b, 0, &b->ev_end);
+    bd_sched_after(bd_part_sched(&b->i2c.base), measure_time(b->m_ctrl), measure_end, b, 0, &b->ev_end);
 }
 
 /* ------------------------------------------------------------ registers */
 
 static void power_on(bmp280_t *b) {
-    bd_part_cancel(&b->base, &b->ev_end);
-    bd_part_cancel(&b->base, &b->ev_next);
+    bd_part_cancel(&b->i2c.base, &b->ev_end);
+    bd_part_cancel(&b->i2c.base, &b->ev_next);
     b->measuring = false;
     b->ctrl_meas = b->config = 0;
     b->out_t = b->out_p = RAW_SKIPPED;
@@ -296,7 +289,7 @@ static void reg_write(bmp280_t *b, uint8_t r, uint8_t v) {
     case 0xF4: {
         b->ctrl_meas = v;
         int mode = mode_of(v);
-        if (mode == 0) bd_part_cancel(&b->base, &b->ev_next); /* a running conversion still completes */
+        if (mode == 0) bd_part_cancel(&b->i2c.base, &b->ev_next); /* a running conversion still completes */
         /* forced while converting: ignored; normal: starts now unless a
          * cycle is already going */
         if (mode != 0 && !b->measuring && !b->ev_next) measure_start(b);
@@ -350,7 +343,7 @@ static void init(bd_part_t *p) {
     bmp280_t *b = (bmp280_t *)p;
     b->temperature = 20.0;
     b->pressure = 1013.25;
-    b->slot.dev = (bd_i2c_dev_t){
+    b->i2c.slot.dev = (bd_i2c_dev_t){
         .addr = 0x76, .ctx = b, .start = dev_start, .write = dev_write, .read = dev_read, .stop = dev_stop};
     power_on(b);
 }
@@ -359,7 +352,7 @@ static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err
     bmp280_t *b = (bmp280_t *)p;
     switch (attr) {
     case A_ADDRESS:
-        return bd_i2c_slot_readdress(p, &b->slot, (uint8_t)v->num, err, errlen);
+        return bd_i2c_slot_readdress(p, &b->i2c.slot, (uint8_t)v->num, err, errlen);
     case A_TEMP:
         b->temperature = v->num;
         break;
@@ -374,7 +367,7 @@ static void get(const bd_part_t *p, int attr, bd_attr_val_t *v) {
     const bmp280_t *b = (const bmp280_t *)p;
     switch (attr) {
     case A_ADDRESS:
-        v->num = b->slot.dev.addr;
+        v->num = b->i2c.slot.dev.addr;
         break;
     case A_TEMP:
         v->num = b->temperature;
@@ -403,10 +396,6 @@ static void get(const bd_part_t *p, int attr, bd_attr_val_t *v) {
     }
 }
 
-static bd_status_t wired(bd_part_t *p, int role, char *err, size_t errlen) {
-    return bd_i2c_slot_wire(p, &((bmp280_t *)p)->slot, R_SDA, R_SCL, err, errlen);
-}
-
 static void reset(bd_part_t *p) {
     bmp280_t *b = (bmp280_t *)p;
     power_on(b);
@@ -416,7 +405,7 @@ static void reset(bd_part_t *p) {
 static void fini(bd_part_t *p) {
     bmp280_t *b = (bmp280_t *)p;
     power_on(b);
-    bd_i2c_slot_leave(&b->slot);
+    bd_i2c_slot_leave(&b->i2c.slot);
 }
 
 const bd_part_type_t bd_part_bmp280_type = {
@@ -424,9 +413,9 @@ const bd_part_type_t bd_part_bmp280_type = {
     .alias = NULL,
     .prefix = "bmp280_",
     .help = "Bosch BMP280 temperature and pressure sensor on I2C",
-    .roles = roles,
-    .nroles = 2,
-    .npositional = 2,
+    .roles = bd_i2c_part_roles,
+    .nroles = BD_I2C_NROLES,
+    .npositional = BD_I2C_NROLES,
     .attrs = attrs,
     .nattrs = sizeof attrs / sizeof attrs[0],
     .size = sizeof(bmp280_t),
@@ -435,5 +424,5 @@ const bd_part_type_t bd_part_bmp280_type = {
     .get = get,
     .reset = reset,
     .fini = fini,
-    .wired = wired,
+    .wired = bd_i2c_part_wired,
 };

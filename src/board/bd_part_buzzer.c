@@ -144,12 +144,10 @@ static double frequency(const buzzer_t *b) {
 static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err, size_t errlen) {
     buzzer_t *b = (buzzer_t *)p;
     if (attr != A_WAV) return BD_OK;
-    char *path = strdup(v->text);
-    if (!path) return BD_ERR_NOMEM;
+    bd_status_t st = bd_part_keep_text(&b->wav_path, v->text);
+    if (st != BD_OK) return st;
     wav_close(b);
-    free(b->wav_path);
-    b->wav_path = path;
-    return *path ? wav_open(b, err, errlen) : BD_OK;
+    return b->wav_path ? wav_open(b, err, errlen) : BD_OK;
 }
 
 static void get(const bd_part_t *p, int attr, bd_attr_val_t *v) {

@@ -5,6 +5,11 @@
 
 #define ERR(...) (err ? snprintf(err, errlen, __VA_ARGS__) : 0)
 
+const bd_role_def_t bd_i2c_part_roles[BD_I2C_NROLES] = {
+    {"sda", 0, "I2C data"},
+    {"scl", 0, "I2C clock"},
+};
+
 void bd_i2c_slot_leave(bd_i2c_slot_t *s) {
     if (s->bus) bd_i2c_remove_device(s->bus, &s->dev);
     s->bus = NULL;
@@ -61,4 +66,8 @@ bd_status_t bd_i2c_slot_readdress(bd_part_t *p, bd_i2c_slot_t *s, uint8_t addr, 
      * moves the device */
     s->dev.addr = addr;
     return BD_OK;
+}
+
+bd_status_t bd_i2c_part_wired(bd_part_t *p, int role, char *err, size_t errlen) {
+    return bd_i2c_slot_wire(p, &((bd_i2c_part_t *)p)->slot, BD_I2C_ROLE_SDA, BD_I2C_ROLE_SCL, err, errlen);
 }

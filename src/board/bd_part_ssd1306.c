@@ -64,8 +64,7 @@
 #define PAGES 8
 
 typedef struct {
-    bd_part_t base;
-    bd_i2c_slot_t slot;
+    bd_i2c_part_t i2c; /* the part and its place on the bus */
     int width, height, scale;
     bool external_vcc;
     char *png, *snapshot;
@@ -83,7 +82,6 @@ typedef struct {
     char *text; /* the `text` view, rebuilt at each read */
 } ssd1306_t;
 
-enum { R_SDA, R_SCL };
 enum {
     A_ADDRESS,
     A_WIDTH,
@@ -116,11 +114,6 @@ static const bd_attr_def_t attrs[] = {
     {"pixels", BD_ATTR_INT, BD_ATTR_RO, "", 1, 0, NULL, "lit pixels the viewer sees"},
     {"text", BD_ATTR_TEXT, BD_ATTR_RO, "", 1, 0, NULL, "the screen: a line per row, # lit, . dark"},
     {"commands", BD_ATTR_INT, BD_ATTR_RO, "", 1, 0, NULL, "commands decoded"},
-};
-
-static const bd_role_def_t roles[] = {
-    {"sda", 0, "I2C data"},
-    {"scl", 0, "I2C clock"},
 };
 
 /* ------------------------------------------------------------ the image */
@@ -157,7 +150,7 @@ static bd_status_t write_png(const ssd1306_t *d, const char *path, char *err, si
                     px[(y / (size_t)d->scale) * (size_t)d->width + x / (size_t)d->scale] ? 255 : 0;
         st = bd_png_write_gray8(path, img, (uint32_t)w, (uint32_t)h);
         if (st == BD_ERR_IO && err)
-            snprintf(err, errlen, "%s: cannot write '%s': %s", d->base.name, path, strerror(errno));
+            snprintf(err, errlen, "%s: cannot write '%s': %s", d->i2c.base.name, path, strerror(errno));
     }
     if (st == BD_ERR_NOMEM && err) snprintf(err, errlen, "out of memory");
     free(px);
@@ -348,21 +341,9 @@ static void init(bd_part_t *p) {
     d->width = 128;
     d->height = 64;
     d->scale = 1;
-    d->slot.dev =
+    d->i2c.slot.dev =
         (bd_i2c_dev_t){.addr = 0x3C, .ctx = d, .start = dev_start, .write = dev_write, .read = dev_read};
     power_on(d);
-}
-
-static bd_status_t set_path(char **slot, const char *text) {
-    char *copy = NULL;
-    if (*text) {
-        size_t n = strlen(text) + 1;
-        if (!(copy = malloc(n))) return BD_ERR_NOMEM;
-        memcpy(copy, text, n);
-    }
-    free(*slot);
-    *slot = copy;
-    return BD_OK;
 }
 
 static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err, size_t errlen) {
@@ -370,7 +351,7 @@ static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err
     bd_status_t st;
     switch (attr) {
     case A_ADDRESS:
-        return bd_i2c_slot_readdress(p, &d->slot, (uint8_t)v->num, err, errlen);
+        return bd_i2c_slot_readdress(p, &d->i2c.slot, (uint8_t)v->num, err, errlen);
     case A_WIDTH:
         d->width = (int)v->num;
         break;
@@ -390,7 +371,7 @@ static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err
     case A_PNG:
     case A_SNAPSHOT:
         if (*v->text && (st = write_png(d, v->text, err, errlen)) != BD_OK) return st;
-        if ((st = set_path(attr == A_PNG ? &d->png : &d->snapshot, v->text)) != BD_OK) {
+        if ((st = bd_part_keep_text(attr == A_PNG ? &d->png : &d->snapshot, v->text)) != BD_OK) {
             if (err) snprintf(err, errlen, "out of memory");
             return st;
         }
@@ -432,7 +413,7 @@ static void get(const bd_part_t *p, int attr, bd_attr_val_t *v) {
     const ssd1306_t *d = (const ssd1306_t *)p;
     switch (attr) {
     case A_ADDRESS:
-        v->num = d->slot.dev.addr;
+        v->num = d->i2c.slot.dev.addr;
         break;
     case A_WIDTH:
         v->num = d->width;
@@ -477,10 +458,6 @@ static void get(const bd_part_t *p, int attr, bd_attr_val_t *v) {
     }
 }
 
-static bd_status_t wired(bd_part_t *p, int role, char *err, size_t errlen) {
-    return bd_i2c_slot_wire(p, &((ssd1306_t *)p)->slot, R_SDA, R_SCL, err, errlen);
-}
-
 static void reset(bd_part_t *p) {
     ssd1306_t *d = (ssd1306_t *)p;
     power_on(d);
@@ -490,7 +467,7 @@ static void reset(bd_part_t *p) {
 static void fini(bd_part_t *p) {
     ssd1306_t *d = (ssd1306_t *)p;
     if (d->png) write_png(d, d->png, NULL, 0); /* the end of the run: nowhere to report a failure */
-    bd_i2c_slot_leave(&d->slot);
+    bd_i2c_slot_leave(&d->i2c.slot);
     free(d->png);
     free(d->snapshot);
     free(d->text);
@@ -501,9 +478,9 @@ const bd_part_type_t bd_part_ssd1306_type = {
     .alias = NULL,
     .prefix = "ssd1306_",
     .help = "SSD1306 128x64 / 128x32 monochrome OLED on I2C; PNG and text views of the screen",
-    .roles = roles,
-    .nroles = 2,
-    .npositional = 2,
+    .roles = bd_i2c_part_roles,
+    .nroles = BD_I2C_NROLES,
+    .npositional = BD_I2C_NROLES,
     .attrs = attrs,
     .nattrs = sizeof attrs / sizeof attrs[0],
     .size = sizeof(ssd1306_t),
@@ -512,5 +489,5 @@ const bd_part_type_t bd_part_ssd1306_type = {
     .get = get,
     .reset = reset,
     .fini = fini,
-    .wired = wired,
+    .wired = bd_i2c_part_wired,
 };

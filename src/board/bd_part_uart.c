@@ -310,14 +310,6 @@ static bd_status_t read_file(peer_t *q, const char *path, char *err, size_t errl
     return BD_OK;
 }
 
-static bd_status_t set_text(char **slot, const char *text) {
-    char *s = strdup(text);
-    if (!s) return BD_ERR_NOMEM;
-    free(*slot);
-    *slot = s;
-    return BD_OK;
-}
-
 static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err, size_t errlen) {
     peer_t *q = (peer_t *)p;
     if (!q->ok) {
@@ -346,12 +338,12 @@ static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err
         break;
     }
     case A_SEND:
-        if ((st = set_text(&q->send_text, v->text)) != BD_OK) return st;
+        if ((st = bd_part_keep_text(&q->send_text, v->text)) != BD_OK) return st;
         if (!append(q, (const uint8_t *)v->text, strlen(v->text))) return BD_ERR_NOMEM;
         break;
     case A_SEND_FILE:
         if (*v->text && (st = read_file(q, v->text, err, errlen)) != BD_OK) return st;
-        if ((st = set_text(&q->send_file, v->text)) != BD_OK) return st;
+        if ((st = bd_part_keep_text(&q->send_file, v->text)) != BD_OK) return st;
         break;
     case A_LOG: {
         FILE *f = NULL;
@@ -359,7 +351,7 @@ static bd_status_t set(bd_part_t *p, int attr, const bd_attr_val_t *v, char *err
             if (err) snprintf(err, errlen, "%s.log: cannot create '%s': %s", p->name, v->text, strerror(errno));
             return BD_ERR_IO;
         }
-        if ((st = set_text(&q->log_path, v->text)) != BD_OK) {
+        if ((st = bd_part_keep_text(&q->log_path, v->text)) != BD_OK) {
             if (f) fclose(f);
             return st;
         }

@@ -30,12 +30,9 @@ typedef struct {
 
 static void fail(ctx_t *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void fail(ctx_t *c, const char *fmt, ...) {
-    if (!c->err || !c->errlen) return;
-    int n = snprintf(c->err, c->errlen, "%s:%d: ", c->fname, c->line);
-    if (n < 0 || (size_t)n >= c->errlen) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
+    bd_text_verror(c->err, c->errlen, c->fname, c->line, -1, fmt, ap);
     va_end(ap);
 }
 

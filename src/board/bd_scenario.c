@@ -96,12 +96,6 @@ size_t bd_scn_step_count(const bd_scn_t *s) { return s->nsteps; }
 
 /* ------------------------------------------------------------ parsing */
 
-static char *dup_name(const char *s) {
-    char *c = malloc(strlen(s) + 1);
-    if (c) strcpy(c, s);
-    return c;
-}
-
 typedef struct {
     bd_scn_t *s;
     const char *file;
@@ -110,15 +104,10 @@ typedef struct {
 } pc_t;
 
 static bd_status_t perr(pc_t *c, const bd_json_t *at, const char *fmt, ...) {
-    if (c->err && c->errlen) {
-        int n = snprintf(c->err, c->errlen, "%s:%d:%d: ", c->file, at ? at->line : 1, at ? at->col : 1);
-        if (n >= 0 && (size_t)n < c->errlen) {
-            va_list ap;
-            va_start(ap, fmt);
-            vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
-            va_end(ap);
-        }
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    bd_text_verror(c->err, c->errlen, c->file, at ? at->line : 1, at ? at->col : 1, fmt, ap);
+    va_end(ap);
     return BD_ERR_INVAL;
 }
 
@@ -257,9 +246,7 @@ static bd_status_t parse_set(pc_t *c, step_t *st, const bd_json_t *arg, const bd
     if (!t) return perr(c, val, "value must be a number or a text, not %s", bd_json_kind(val));
     if (bd_part_parse(p, a, t, &st->val, e2, sizeof e2) != BD_OK) return perr(c, val, "%s", e2);
     if (st->val.text) {
-        st->data = malloc(strlen(t) + 1);
-        if (!st->data) return BD_ERR_NOMEM;
-        strcpy(st->data, t);
+        if (!(st->data = strdup(t))) return BD_ERR_NOMEM;
         st->val.text = st->data;
     }
     st->part = p;
@@ -356,8 +343,8 @@ bd_status_t bd_scn_parse(bd_scn_t *s, const char *fname, const char *text, size_
         st = perr(&c, nm, "'name' must be a text, not %s", bd_json_kind(nm));
     } else {
         steps = calloc(list->len ? list->len : 1, sizeof *steps);
-        name = dup_name(nm ? nm->str : "");
-        file = dup_name(fname);
+        name = strdup(nm ? nm->str : "");
+        file = strdup(fname);
         if (!steps || !name || !file) st = BD_ERR_NOMEM;
         for (; st == BD_OK && n < list->len; n++) st = parse_step(&c, &steps[n], list->item[n]);
         if (st != BD_OK && n < list->len) n++; /* the failing step may own data */

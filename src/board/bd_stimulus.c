@@ -160,15 +160,10 @@ typedef struct {
 
 static bd_status_t perr(pctx_t *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static bd_status_t perr(pctx_t *c, const char *fmt, ...) {
-    if (c->err && c->errlen) {
-        int n = snprintf(c->err, c->errlen, "%s:%d: ", c->file, c->line);
-        if (n >= 0 && (size_t)n < c->errlen) {
-            va_list ap;
-            va_start(ap, fmt);
-            vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
-            va_end(ap);
-        }
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    bd_text_verror(c->err, c->errlen, c->file, c->line, -1, fmt, ap);
+    va_end(ap);
     return BD_ERR_INVAL;
 }
 

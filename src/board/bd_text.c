@@ -262,3 +262,17 @@ bd_status_t bd_text_read_file(const char *path, char **out, size_t *len) {
     if (len) *len = n;
     return BD_OK;
 }
+
+void bd_text_verror(char *err, size_t errlen, const char *file, int line, int col, const char *fmt,
+                    va_list ap) {
+    if (!err || !errlen) return;
+    const char *f = file ? file : "", *sep = file ? ":" : "";
+    int n;
+    if (line >= 0 && col >= 0)
+        n = snprintf(err, errlen, "%s%s%d:%d: ", f, sep, line, col);
+    else if (line >= 0)
+        n = snprintf(err, errlen, "%s%s%d: ", f, sep, line);
+    else
+        n = file ? snprintf(err, errlen, "%s: ", file) : 0;
+    if (n >= 0 && (size_t)n < errlen) vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+}

@@ -18,6 +18,7 @@
 #ifndef BD_TEXT_H
 #define BD_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -53,5 +54,13 @@ const char *bd_text_fmt_time(bd_time_t t, char *buf, size_t n);
 /* Read a whole file into a malloc'd, NUL-terminated buffer.  BD_ERR_IO (errno
  * set) or BD_ERR_NOMEM. */
 bd_status_t bd_text_read_file(const char *path, char **out, size_t *len);
+
+/* The one shape of the file readers' error messages (parts, stimulus,
+ * JSON, YAML, Wokwi, scenario): "<file>:<line>:<col>: <message>" into err
+ * (err NULL or errlen 0: nothing).  file NULL, line < 0 or col < 0 leave
+ * that piece out: "3:7: ...", "parts.txt:4: ...", "diagram.json: ...".
+ * A message whose position alone fills err is left out. */
+void bd_text_verror(char *err, size_t errlen, const char *file, int line, int col, const char *fmt,
+                    va_list ap);
 
 #endif

@@ -11,6 +11,9 @@
  * Pad events: "high", "low", "mode <MODE> pull <PULL>" (configuration),
  * "contention".  Other models add their own with bd_trace_log.
  * The format is an interface users' scripts grep: extend it, do not change it.
+ * docs/trace.md lists every kind of line any model writes, as patterns
+ * that tests/cli/test_trace_doc.py checks against real runs: a new kind of
+ * line needs a row there.
  *
  * Buffered; bd_trace_close flushes.  Ownership as for bd_vcd.h: after
  * attaching, close before freeing the board.

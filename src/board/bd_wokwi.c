@@ -186,16 +186,10 @@ static bool in_list(const char *list, const char *w) {
 /* ------------------------------------------------------------ messages */
 
 static bd_status_t errat(bd_wokwi_t *w, const bd_json_t *at, bd_status_t st, const char *fmt, ...) {
-    if (w->err && w->errlen) {
-        int n = at ? snprintf(w->err, w->errlen, "%s:%d:%d: ", w->file, at->line, at->col)
-                   : snprintf(w->err, w->errlen, "%s: ", w->file);
-        if (n >= 0 && (size_t)n < w->errlen) {
-            va_list ap;
-            va_start(ap, fmt);
-            vsnprintf(w->err + n, w->errlen - (size_t)n, fmt, ap);
-            va_end(ap);
-        }
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    bd_text_verror(w->err, w->errlen, w->file, at ? at->line : -1, at ? at->col : -1, fmt, ap);
+    va_end(ap);
     return st;
 }
 
@@ -212,13 +206,6 @@ static void warnat(bd_wokwi_t *w, int line, int col, const char *fmt, ...) {
 #define WARNP(w, p, ...) warnat((w), (p)->line, (p)->col, __VA_ARGS__)
 
 /* ------------------------------------------------------------ loading */
-
-static char *dup_str(const char *s) {
-    size_t n = strlen(s) + 1;
-    char *c = malloc(n);
-    if (c) memcpy(c, s, n);
-    return c;
-}
 
 void bd_wokwi_free(bd_wokwi_t *w) {
     if (!w) return;
@@ -259,8 +246,8 @@ static bd_status_t load_parts(bd_wokwi_t *w) {
             if (!strcmp(w->parts[j].id, id->str))
                 return errat(w, id, BD_ERR_INVAL, "duplicate part id \"%s\" (first on line %d)", id->str, w->parts[j].line);
         wk_part_t *p = &w->parts[w->nparts];
-        p->id = dup_str(id->str);
-        p->type = dup_str(type->str);
+        p->id = strdup(id->str);
+        p->type = strdup(type->str);
         if (!p->id || !p->type) {
             free(p->id), free(p->type);
             return BD_ERR_NOMEM;
@@ -287,7 +274,7 @@ bd_status_t bd_wokwi_parse(bd_wokwi_t **out, const char *fname, const char *text
     w->mcu = w->mcu2 = -1;
     w->err = err, w->errlen = errlen;
     bd_partset_init(&w->tmp);
-    w->file = dup_str(fname ? fname : "diagram.json");
+    w->file = strdup(fname ? fname : "diagram.json");
     if (!w->file) {
         bd_wokwi_free(w);
         return BD_ERR_NOMEM;
@@ -395,7 +382,7 @@ static int node_get(bd_wokwi_t *w, const char *key, int pad, int rail) {
         if (!n) return -1;
         w->nodes = n, w->nodes_cap = cap;
     }
-    char *k = dup_str(key);
+    char *k = strdup(key);
     if (!k) return -1;
     w->nodes[w->nnodes] = (node_t){k, (int)w->nnodes, pad, rail, BD_PULL_NONE};
     return (int)w->nnodes++;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "board/bd_text.h"
 #include "board/bd_yaml.h"
 
 typedef struct {
@@ -44,12 +45,9 @@ static int col_of(const line_t *l, const char *p) {
 static void fail(yr_t *y, int line, int col, const char *fmt, ...) {
     if (y->failed) return;
     y->failed = true;
-    if (!y->err || !y->errlen) return;
-    int n = snprintf(y->err, y->errlen, "%d:%d: ", line, col);
-    if (n < 0 || (size_t)n >= y->errlen) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(y->err + n, y->errlen - (size_t)n, fmt, ap);
+    bd_text_verror(y->err, y->errlen, NULL, line, col, fmt, ap);
     va_end(ap);
 }
 #define FAILP(y, l, p, ...) fail((y), (l)->no, col_of((l), (p)), __VA_ARGS__)

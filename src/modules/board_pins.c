@@ -60,21 +60,34 @@ static void functions(char *cell, const bd_mcu_pin_t *d) {
         switch (f->kind) {
         case BD_FN_ADC:
             /* unit 9 is the ADC of the Nano RP2040's NINA module (bd_boards.c) */
-            if (f->unit == 9) snprintf(w, sizeof w, "ADCNINA_CH%d", f->sig);
-            else snprintf(w, sizeof w, "ADC%d_CH%d", f->unit, f->sig);
+            if (f->unit == 9)
+                snprintf(w, sizeof w, "ADCNINA_CH%d", f->sig);
+            else
+                snprintf(w, sizeof w, "ADC%d_CH%d", f->unit, f->sig);
             break;
         case BD_FN_PWM:
-            if (f->unit < 0) snprintf(w, sizeof w, "LEDC");
-            else snprintf(w, sizeof w, "PWM%d_%c", f->unit, f->sig ? 'B' : 'A');
+            if (f->unit < 0)
+                snprintf(w, sizeof w, "LEDC");
+            else
+                snprintf(w, sizeof w, "PWM%d_%c", f->unit, f->sig ? 'B' : 'A');
             break;
         case BD_FN_TIM:
             snprintf(w, sizeof w, "TIM%d_CH%d%s", f->unit, f->sig & ~BD_SIG_N, f->sig & BD_SIG_N ? "N" : "");
             break;
-        case BD_FN_DAC: snprintf(w, sizeof w, "DAC%d_OUT%d", f->unit, f->sig); break;
-        case BD_FN_UART: snprintf(w, sizeof w, "UART%d_%s", f->unit, role(f->kind, f->sig)); break;
-        case BD_FN_SPI: snprintf(w, sizeof w, "SPI%d_%s", f->unit, role(f->kind, f->sig)); break;
-        case BD_FN_I2C: snprintf(w, sizeof w, "I2C%d_%s", f->unit, role(f->kind, f->sig)); break;
-        default: break;
+        case BD_FN_DAC:
+            snprintf(w, sizeof w, "DAC%d_OUT%d", f->unit, f->sig);
+            break;
+        case BD_FN_UART:
+            snprintf(w, sizeof w, "UART%d_%s", f->unit, role(f->kind, f->sig));
+            break;
+        case BD_FN_SPI:
+            snprintf(w, sizeof w, "SPI%d_%s", f->unit, role(f->kind, f->sig));
+            break;
+        case BD_FN_I2C:
+            snprintf(w, sizeof w, "I2C%d_%s", f->unit, role(f->kind, f->sig));
+            break;
+        default:
+            break;
         }
         if (w[0]) add(cell, w);
     }
@@ -132,12 +145,15 @@ static bool labelled(const bd_board_t *b, int pad) {
     return false;
 }
 
-static const char *const heads[7] = {"pad", "Pin(n)", "names", "silkscreen", "functions", "defaults", "notes"};
+static const char *const heads[7] = {"pad",       "Pin(n)",   "names", "silkscreen",
+                                     "functions", "defaults", "notes"};
 
 static void print_row(FILE *f, const char (*cols)[CELL], const size_t *w) {
     for (int c = 0; c < 7; c++) {
-        if (c == 6) fprintf(f, "%s\n", cols[c]);
-        else fprintf(f, "%-*s  ", (int)w[c], cols[c]);
+        if (c == 6)
+            fprintf(f, "%s\n", cols[c]);
+        else
+            fprintf(f, "%-*s  ", (int)w[c], cols[c]);
     }
 }
 
@@ -149,10 +165,11 @@ int mod_board_print_pins(FILE *f, const bd_board_def_t *def) {
     row_t r;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
-            fprintf(f, "%s: %s, %s, sys.platform %s, %d pads%s\n", def->name, def->description, def->mcu->name,
-                    def->platform, b.npins,
-                    def->mcu->pins[0].flags & BD_PINF_MATRIX ? "; UART, SPI and I2C reach any pad (GPIO matrix)"
-                                                             : "");
+            fprintf(f, "%s: %s, %s, sys.platform %s, %d pads%s\n", def->name, def->description,
+                    def->mcu->name, def->platform, b.npins,
+                    def->mcu->pins[0].flags & BD_PINF_MATRIX
+                        ? "; UART, SPI and I2C reach any pad (GPIO matrix)"
+                        : "");
             char hc[7][CELL];
             for (int c = 0; c < 7; c++) snprintf(hc[c], CELL, "%s", heads[c]);
             print_row(f, (const char(*)[CELL])hc, w);

@@ -24,6 +24,7 @@
 #include "board/bd_stimulus.h"
 #include "board/bd_trace.h"
 #include "board/bd_vcd.h"
+#include "modules/board_cli.h"
 #include "modules/board_console.h"
 #include "modules/board_runtime.h"
 #include "modules/board_wokwi.h"
@@ -94,50 +95,50 @@ static void list_boards(void) {
     }
 }
 
-/* The value of option argv[*i]: "--opt=VALUE" or the next argument. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, const char *prog) {
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (a[n] == '=') return a + n + 1;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "%s: option %s requires an argument\n", prog, name);
-        return NULL;
+/* --board NAME: rt.def, or false with a message. */
+static bool set_board(const char *v, const char *prog) {
+    if (!(rt.def = bd_board_def_find(v))) {
+        fprintf(stderr, "%s: unknown board '%s' (--board list shows the boards)\n", prog, v);
+        return false;
     }
-    return argv[++*i];
-}
-
-static bool is_opt(const char *a, const char *name) {
-    size_t n = strlen(name);
-    return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
+    return true;
 }
 
 int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
+    /* the options that only name a file */
+    static const struct {
+        const char *name;
+        const char **path;
+    } files[] = {
+        {"--vcd", &rt.vcd_path},
+        {"--parts", &rt.parts_path},
+        {"--stimulus", &rt.stim_path},
+        {"--trace", &rt.trace_path},
+    };
     const char *a = argv[*i], *v;
     int wk = mod_wokwi_cli_arg(argc, argv, i, prog); /* --diagram, --scenario, --wokwi */
     if (wk) return wk;
-    if (is_opt(a, "--board")) {
-        if (!(v = opt_value(argc, argv, i, "--board", prog))) return -1;
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++)
+        if (mod_cli_is_opt(a, files[k].name)) {
+            if (!(v = mod_cli_opt_value(argc, argv, i, files[k].name, prog))) return -1;
+            *files[k].path = v;
+            return 1;
+        }
+    if (mod_cli_is_opt(a, "--board")) {
+        if (!(v = mod_cli_opt_value(argc, argv, i, "--board", prog))) return -1;
         if (!strcmp(v, "list")) {
             list_boards();
             return 2;
         }
-        rt.def = bd_board_def_find(v);
-        if (!rt.def) {
-            fprintf(stderr, "%s: unknown board '%s' (--board list shows the boards)\n", prog, v);
-            return -1;
-        }
-        return 1;
+        return set_board(v, prog) ? 1 : -1;
     }
     if (!strcmp(a, "--pins")) { /* the pins of the board (board_pins.c) */
         /* a --board after --pins counts too, so the order does not matter */
         for (int j = *i + 1; j < argc && argv[j][0] == '-'; j++)
-            if (is_opt(argv[j], "--board")) {
+            if (mod_cli_is_opt(argv[j], "--board")) {
                 int k = j;
-                if (!(v = opt_value(argc, argv, &k, "--board", prog))) return -1;
-                if (!(rt.def = bd_board_def_find(v))) {
-                    fprintf(stderr, "%s: unknown board '%s' (--board list shows the boards)\n", prog, v);
+                if (!(v = mod_cli_opt_value(argc, argv, &k, "--board", prog)) || !set_board(v, prog))
                     return -1;
-                }
                 break;
             }
         if (mod_board_print_pins(stdout, rt.def ? rt.def : bd_board_def_default()) < 0) {
@@ -146,8 +147,8 @@ int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
         }
         return 2;
     }
-    if (is_opt(a, "--speed")) {
-        if (!(v = opt_value(argc, argv, i, "--speed", prog))) return -1;
+    if (mod_cli_is_opt(a, "--speed")) {
+        if (!(v = mod_cli_opt_value(argc, argv, i, "--speed", prog))) return -1;
         if (!strcmp(v, "max")) {
             rt.speed = 0;
             return 1;
@@ -161,33 +162,18 @@ int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
         rt.speed = s;
         return 1;
     }
-    if (is_opt(a, "--until")) {
-        if (!(v = opt_value(argc, argv, i, "--until", prog))) return -1;
+    if (mod_cli_is_opt(a, "--until")) {
+        if (!(v = mod_cli_opt_value(argc, argv, i, "--until", prog))) return -1;
         if (!parse_time(v, &rt.until)) {
             fprintf(stderr, "%s: invalid --until '%s' (e.g. 5s, 250ms, 100us)\n", prog, v);
             return -1;
         }
         return 1;
     }
-    if (is_opt(a, "--vcd")) {
-        if (!(v = opt_value(argc, argv, i, "--vcd", prog))) return -1;
-        rt.vcd_path = v;
-        return 1;
-    }
-    if (is_opt(a, "--parts")) {
-        if (!(v = opt_value(argc, argv, i, "--parts", prog))) return -1;
-        rt.parts_path = v;
-        return 1;
-    }
-    if (is_opt(a, "--stimulus")) {
-        if (!(v = opt_value(argc, argv, i, "--stimulus", prog))) return -1;
-        rt.stim_path = v;
-        return 1;
-    }
-    if (is_opt(a, "--expect-text") || is_opt(a, "--fail-text")) {
+    if (mod_cli_is_opt(a, "--expect-text") || mod_cli_is_opt(a, "--fail-text")) {
         bool fail = a[2] == 'f';
         const char *name = fail ? "--fail-text" : "--expect-text";
-        if (!(v = opt_value(argc, argv, i, name, prog))) return -1;
+        if (!(v = mod_cli_opt_value(argc, argv, i, name, prog))) return -1;
         if (!*v) {
             fprintf(stderr, "%s: %s needs a non-empty text\n", prog, name);
             return -1;
@@ -196,17 +182,12 @@ int mod_board_cli_arg(int argc, char **argv, int *i, const char *prog) {
         else rt.expect_text = v;
         return 1;
     }
-    if (is_opt(a, "--rtc")) {
-        if (!(v = opt_value(argc, argv, i, "--rtc", prog))) return -1;
+    if (mod_cli_is_opt(a, "--rtc")) {
+        if (!(v = mod_cli_opt_value(argc, argv, i, "--rtc", prog))) return -1;
         if (!mod_rtc_set_start(v)) {
             fprintf(stderr, "%s: invalid --rtc '%s' (e.g. 2024-01-31T12:00:00)\n", prog, v);
             return -1;
         }
-        return 1;
-    }
-    if (is_opt(a, "--trace")) {
-        if (!(v = opt_value(argc, argv, i, "--trace", prog))) return -1;
-        rt.trace_path = v;
         return 1;
     }
     return 0;

@@ -9,6 +9,7 @@
 
 #include "board/bd_text.h"
 #include "board/bd_wokwi.h"
+#include "modules/board_cli.h"
 #include "modules/board_console.h"
 #include "modules/board_wokwi.h"
 
@@ -20,22 +21,6 @@ static struct {
     bool default_until;
 } W;
 
-static bool is_opt(const char *a, const char *name) {
-    size_t n = strlen(name);
-    return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
-}
-
-static const char *opt_value(int argc, char **argv, int *i, const char *name, const char *prog) {
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (a[n] == '=') return a + n + 1;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "%s: option %s requires an argument\n", prog, name);
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 static bool exists(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
@@ -44,8 +29,8 @@ static bool exists(const char *path) {
 int mod_wokwi_cli_arg(int argc, char **argv, int *i, const char *prog) {
     static const char *const names[] = {"--diagram", "--scenario", "--wokwi"};
     for (int k = 0; k < 3; k++) {
-        if (!is_opt(argv[*i], names[k])) continue;
-        const char *v = opt_value(argc, argv, i, names[k], prog);
+        if (!mod_cli_is_opt(argv[*i], names[k])) continue;
+        const char *v = mod_cli_opt_value(argc, argv, i, names[k], prog);
         if (!v) return -1;
         if (!*v) {
             fprintf(stderr, "%s: %s needs a %s\n", prog, names[k], k == 2 ? "directory" : "file name");

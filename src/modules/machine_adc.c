@@ -66,7 +66,7 @@ static py_val_t adc_make_new(py_type_t *type, int argc, const py_val_t *argv, py
         py_tuple_t *k = py_as_tuple(kwnames);
         for (size_t i = 0; i < k->len; i++)
             if (strcmp(py_str_data(k->items[i]), "atten"))
-                py_raise_msg(&py_type_TypeError, "unexpected keyword argument '%s'", py_str_data(k->items[i]));
+                py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
         atten = py_kwarg(argc, argv, kwnames, "atten", PY_NULL);
     }
     bd_adc_t *a = model();

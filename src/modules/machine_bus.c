@@ -119,7 +119,7 @@ void mbus_check_kw(py_val_t kwnames, const char *const *allowed) {
         bool ok = false;
         for (const char *const *a = allowed; *a; a++)
             if (!strcmp(*a, n)) ok = true;
-        if (!ok) py_raise_msg(&py_type_TypeError, "unexpected keyword argument '%s'", n);
+        if (!ok) py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
     }
 }
 

@@ -38,7 +38,8 @@ int mbus_default_pad(int kind, int unit, int sig);
 int mbus_default_pad_on(const bd_board_t *b, int kind, int unit, int sig);
 /* Does the pad carry the signal (always true on a GPIO-matrix chip)? */
 bool mbus_pad_has(int pad, int kind, int unit, int sig);
-/* TypeError for a keyword not in allowed (NULL-terminated). */
+/* TypeError "extra keyword arguments given" (the ports' wording, see
+ * mod_machine.c's check_kw) for a keyword not in allowed (NULL-terminated). */
 void mbus_check_kw(py_val_t kwnames, const char *const *allowed);
 /* argv[i] if given positionally (i < argc), else the keyword, else dflt. */
 py_val_t mbus_arg(int argc, const py_val_t *argv, py_val_t kwnames, int i, const char *name, py_val_t dflt);

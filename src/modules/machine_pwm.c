@@ -122,7 +122,7 @@ static void init_args(pwm_obj_t *o, int argc, const py_val_t *argv, py_val_t kwn
             const char *n = py_str_data(k->items[i]);
             bool ok = false;
             for (const char *const *a = allowed; *a; a++) ok |= !strcmp(*a, n);
-            if (!ok) py_raise_msg(&py_type_TypeError, "unexpected keyword argument '%s'", n);
+            if (!ok) py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
         }
     }
     py_val_t freq = py_kwarg(argc, argv, kwnames, "freq", PY_NULL);

@@ -88,6 +88,10 @@ static py_val_t m_off(int argc, const py_val_t *argv, py_val_t kw) {
     return PY_NONE;
 }
 
+/* The ports' Signal has no print function: MicroPython prints a native
+ * object without one as <TypeName>. */
+static void sig_print(py_sb_t *sb, py_val_t self, int kind) { py_sb_adds(sb, "<Signal>"); }
+
 static void sig_trace(py_obj_t *o) { py_gc_mark(((sig_obj_t *)o)->pin); }
 
 static const py_method_def_t sig_methods[] = {
@@ -105,6 +109,7 @@ static py_type_t sig_type = {
     .methods = sig_methods,
     .make_new = sig_make_new,
     .call = sig_call,
+    .print = sig_print,
     .trace = sig_trace,
 };
 

@@ -93,7 +93,7 @@ static void init_args(tim_obj_t *o, int argc, const py_val_t *argv, py_val_t kwn
             const char *n = py_str_data(k->items[i]);
             bool ok = false;
             for (const char *const *a = port == P_RP2 ? kw_rp2 : kw_other; *a; a++) ok |= !strcmp(*a, n);
-            if (!ok) py_raise_msg(&py_type_TypeError, "unexpected keyword argument '%s'", n);
+            if (!ok) py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
         }
     }
     py_val_t mode = py_kwarg(argc, argv, kwnames, "mode", py_small(BD_TIMER_PERIODIC));

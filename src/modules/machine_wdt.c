@@ -69,7 +69,7 @@ static py_val_t wdt_make_new(py_type_t *type, int argc, const py_val_t *argv, py
         for (size_t i = 0; i < k->len; i++) {
             bool ok = false;
             for (const char *const *a = kws; *a; a++) ok |= !strcmp(*a, py_str_data(k->items[i]));
-            if (!ok) py_raise_msg(&py_type_TypeError, "unexpected keyword argument '%s'", py_str_data(k->items[i]));
+            if (!ok) py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
         }
     }
     if (argc > 2) py_raise_msg(&py_type_TypeError, "function takes at most 2 positional arguments");

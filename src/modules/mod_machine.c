@@ -55,6 +55,7 @@ typedef struct {
     uint32_t flags;   /* what fired last */
     int listener;     /* bd_pin listener handle, -1 */
     bool sio;         /* rp2: configured as a GPIO (funcsel SIO) */
+    bool no_input;    /* esp32: a mode without the input-enable bit: value() reads 0 */
     bool deferred;    /* an edge arrived during disable_irq */
     bool hard;
     bool busy;            /* a delivery is queued or running (hard handlers, level triggers) */
@@ -168,7 +169,11 @@ py_type_t *mod_machine_pin_type(void) { return pin_type(); }
 
 /* ------------------------------------------------------------ configuration */
 
-/* Keyword arguments: TypeError for a name the port's init does not take. */
+/* Keyword arguments: TypeError for a name the port's function does not
+ * take, worded as the ports' native argument parser words it ("extra
+ * keyword arguments given", without the name: an esp32 Pin.irq(hard=True)
+ * on real firmware, jczic/KT403A-MP3 issue #1); Python-level functions
+ * keep "unexpected keyword argument 'x'". */
 static void check_kw(int argc, const py_val_t *argv, py_val_t kwnames, const char *const *allowed) {
     if (py_is_null(kwnames)) return;
     py_tuple_t *k = py_as_tuple(kwnames);
@@ -177,7 +182,7 @@ static void check_kw(int argc, const py_val_t *argv, py_val_t kwnames, const cha
         bool ok = false;
         for (const char *const *a = allowed; *a; a++)
             if (!strcmp(*a, n)) ok = true;
-        if (!ok) py_raise_msg(&py_type_TypeError, "unexpected keyword argument '%s'", n);
+        if (!ok) py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
     }
 }
 
@@ -229,7 +234,15 @@ static void pin_init_args(int idx, int argc, const py_val_t *argv, py_val_t kwna
         } else if (C.alt >= 0 && mv == C.alt) m = BD_MODE_ALT;
         else if (C.alt_od >= 0 && mv == C.alt_od) m = BD_MODE_ALT_OPEN_DRAIN;
         else if (C.analog >= 0 && mv == C.analog) m = BD_MODE_ANALOG;
-        else if (port == PORT_ESP32 && mv == 0) m = BD_MODE_INPUT; /* GPIO_MODE_DISABLE */
+        else if (port == PORT_ESP32 && mv >= 0 && mv <= 7) {
+            /* esp32 passes the number to ESP-IDF as a gpio_mode_t: bit 0
+             * input enable, bit 1 output enable, bit 2 open drain (IN 1,
+             * OUT 3, OPEN_DRAIN 7 are INPUT, INPUT_OUTPUT, INPUT_OUTPUT_OD;
+             * issue #6895: IN|PULL_UP acted as OUT).  So Pin(5, Pin.PULL_UP)
+             * is mode 2, GPIO_MODE_OUTPUT: driven, but with the input
+             * buffer off gpio_get_level() and value() read 0 (IDF docs). */
+            m = !(mv & 2) ? BD_MODE_INPUT : (mv & 4) ? BD_MODE_OPEN_DRAIN : BD_MODE_OUTPUT;
+        }
         else if (port == PORT_RP2) m = BD_MODE_ALT; /* rp2 treats any other mode as ALT */
         else py_raise_msg(&py_type_ValueError, "invalid pin mode: %d", (int)mv);
         if (m == BD_MODE_ALT || m == BD_MODE_ALT_OPEN_DRAIN) {
@@ -239,6 +252,7 @@ static void pin_init_args(int idx, int argc, const py_val_t *argv, py_val_t kwna
             bd_pin_set_alt(p, af);
         }
         if (port == PORT_RP2) pads[idx].sio = m != BD_MODE_ALT;
+        if (port == PORT_ESP32) pads[idx].no_input = !(py_to_i64(mode) & 1);
     }
     /* rp2 and stm32 set the pull on every init (None/absent: no pull);
      * esp32 only when one is given */
@@ -272,6 +286,7 @@ static void set_value(py_val_t self, int v) {
 static py_val_t get_value(py_val_t self) {
     mod_board_now();
     mod_board_clock_read(); /* polling a pin is watching the world: pace it */
+    if (pads[as_pin(self)->idx].no_input) return py_small(0);
     return py_small(bd_pin_level(pad_of(self)));
 }
 
@@ -504,7 +519,7 @@ static void pins_on_reset(bool hard) {
         pd->handler = PY_NONE;
         pd->trigger = pd->flags = 0;
         pd->hard = pd->busy = pd->deferred = false;
-        if (hard) pd->sio = false;
+        if (hard) pd->sio = pd->no_input = false;
     }
     irq_disabled = false;
 }

@@ -113,7 +113,7 @@ static void check_kw(py_val_t kwnames, const char *const *allowed) {
         const char *n = py_str_data(k->items[i]);
         bool ok = false;
         for (const char *const *a = allowed; *a; a++) ok |= !strcmp(*a, n);
-        if (!ok) py_raise_msg(&py_type_TypeError, "unexpected keyword argument '%s'", n);
+        if (!ok) py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
     }
 }
 

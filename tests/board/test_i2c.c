@@ -1,5 +1,6 @@
 /* test_i2c.c: scan, NACK on a missing address, register reads/writes with
- * repeated start, data NACK, bus time, SDA/SCL edges, the trace. */
+ * repeated start, data NACK, bus time, SDA/SCL edges, the bus pull-ups and
+ * SDA hand-overs without glitches, the trace. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,9 +150,60 @@ TEST(lines_and_trace) {
     bd_board_free(&b);
 }
 
+/* SDA edge times and levels, to look for zero-width pulses */
+static bd_time_t sda_t[4096];
+static int sda_n;
+static void on_sda(void *ctx, bd_pin_t *pin, const bd_pin_event_t *ev) {
+    if (sda_n < 4096) sda_t[sda_n++] = ev->time;
+}
+
+TEST(pullups_and_handover) {
+    /* no pulls set by hand: the rp2 pads reset pulled down, the bus's own
+     * pull-ups (bd_i2c_attach_pins) win and the lines rest high */
+    bd_board_t b;
+    bd_board_init(&b, bd_board_def_find("nano-rp2040"));
+    bd_i2c_t bus;
+    bd_i2c_init(&bus, &b, "i2c0", 100000);
+    int scl = pad(&b, "A5"), sda = pad(&b, "A4");
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, sda)), 0);
+    CHECK_EQ(bd_i2c_attach_pins(&bus, scl, sda), BD_OK);
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, scl)), 1);
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, sda)), 1);
+    CHECK_EQ(bd_board_pin(&b, sda)->pull, BD_PULL_DOWN); /* the pad's own pull is untouched */
+    CHECK_EQ(bd_i2c_attach_pins(&bus, sda, scl), BD_ERR_BUSY);
+    CHECK_EQ(bd_i2c_attach_pins(&bus, scl, scl), BD_ERR_INVAL);
+    sda_n = 0;
+    bd_pin_listen(bd_board_pin(&b, sda), BD_PEV_EDGE, on_sda, NULL, NULL);
+    fake_t f = {0};
+    f.reg[0x10] = 0x00; /* a read of 0 bits right after the ACK: a hand-over low to low */
+    bd_i2c_dev_t d = {0x42, &f, f_start, f_write, f_read, f_stop};
+    bd_i2c_add_device(&bus, &d);
+    uint8_t data[2] = {0x00, 0x80};
+    CHECK_EQ(bd_i2c_writeto_mem(&bus, 0x42, 0x10, 8, data, 2, NULL), BD_OK);
+    uint8_t v[2];
+    CHECK_EQ(bd_i2c_readfrom_mem(&bus, 0x42, 0x10, 8, v, 2), BD_OK);
+    CHECK_EQ(v[0], 0x00);
+    CHECK_EQ(v[1], 0x80);
+    CHECK(sda_n > 10);
+    int zero_width = 0;
+    for (int i = 1; i < sda_n; i++) zero_width += sda_t[i] == sda_t[i - 1];
+    CHECK_EQ(zero_width, 0); /* master/device hand-overs make no pulse */
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, scl)), 1);
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, sda)), 1);
+    /* a board reset puts the pads back; attaching again restores the bus */
+    bd_board_reset(&b);
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, sda)), 1); /* the resistors stay */
+    CHECK_EQ(bd_i2c_attach_pins(&bus, scl, sda), BD_OK);
+    CHECK_EQ(bd_board_pin(&b, sda)->mode, BD_MODE_ALT_OPEN_DRAIN);
+    CHECK_EQ(bd_i2c_readfrom_mem(&bus, 0x42, 0x11, 8, v, 1), BD_OK);
+    CHECK_EQ(v[0], 0x80);
+    bd_board_free(&b);
+}
+
 int main(void) {
     RUN(scan_and_nack);
     RUN(mem_and_repeated_start);
     RUN(lines_and_trace);
+    RUN(pullups_and_handover);
     return tap_done();
 }

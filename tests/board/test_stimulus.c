@@ -2,6 +2,7 @@
  * directive's pin changes at the right virtual times, UART bytes in, part
  * attributes, and the checks (expect, expect-serial) passing and failing. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,6 +368,29 @@ TEST(time_syntax) {
     CHECK(strcmp(bd_text_fmt_time(0, buf, sizeof buf), "0") == 0);
 }
 
+static void verror(char *buf, size_t n, const char *file, int line, int col, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    bd_text_verror(buf, n, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+/* The readers' one message shape: every combination of position pieces. */
+TEST(error_message_shapes) {
+    char buf[64];
+    verror(buf, sizeof buf, "a.json", 3, 7, "bad %s", "value");
+    CHECK(strcmp(buf, "a.json:3:7: bad value") == 0);
+    verror(buf, sizeof buf, "t.parts", 4, -1, "no pin '%s'", "X");
+    CHECK(strcmp(buf, "t.parts:4: no pin 'X'") == 0);
+    verror(buf, sizeof buf, "diagram.json", -1, -1, "empty");
+    CHECK(strcmp(buf, "diagram.json: empty") == 0);
+    verror(buf, sizeof buf, NULL, 0, 0, "out of memory");
+    CHECK(strcmp(buf, "0:0: out of memory") == 0);
+    verror(buf, 8, "long-file-name.txt", 1, 1, "x"); /* the position alone fills it: cut, no message */
+    CHECK(strcmp(buf, "long-fi") == 0);
+    verror(NULL, 0, "a", 1, 1, "nothing written");
+}
+
 int main(void) {
     RUN(parse_errors_have_lines);
     RUN(levels_pulses_relative_times);
@@ -377,5 +401,6 @@ int main(void) {
     RUN(expect_pass_and_fail);
     RUN(runtime_refusal_is_a_failed_check);
     RUN(time_syntax);
+    RUN(error_message_shapes);
     return tap_done();
 }

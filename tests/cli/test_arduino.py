@@ -355,21 +355,13 @@ del when[:]; sim.drive("D3", 1); sim.advance(10)
 t0 = micros(); sim.drive("D3", 0, delay_us=400); delay(1)
 print(0 <= when[0] - t0 - 400 < 50)
 try:
-    attachInterrupt(digitalPinToInterrupt(3), isr, LOW)   # rp2's Pin has no IRQ_LOW_LEVEL (board-facts.md)
+    attachInterrupt(digitalPinToInterrupt(3), isr, 7)
 except ValueError as e:
     print(e)
 """)
-check(rc == 0 and out == "5\n6\n0\n1\n1\n0\n1\n-1 3\nTrue\nLOW interrupts: this port's Pin has no IRQ_LOW_LEVEL\n",
-      "attachInterrupt FALLING/CHANGE/RISING on sim edges, detach, noInterrupts/interrupts", (out, err))
-rc, out, err = board("""
-from arduino import *
-try:
-    attachInterrupt(digitalPinToInterrupt(3), lambda: None, LOW)
-except ValueError as e:
-    print(e)
-""", board="nano-esp32")
-check(rc == 0 and out == "LOW interrupts: this port's Pin has no IRQ_LOW_LEVEL\n",
-      "level interrupts refused where the port's Pin has none (esp32)", (out, err))
+check(rc == 0 and out == "5\n6\n0\n1\n1\n0\n1\n-1 3\nTrue\nattachInterrupt: unknown mode 7\n",
+      "attachInterrupt FALLING/CHANGE/RISING on sim edges, detach, noInterrupts/interrupts (LOW/HIGH: "
+      "test_arduino_api.py)", (out, err))
 
 # --- sketch runner -------------------------------------------------------------------------------------------------
 rc, out, err = board("""
@@ -489,7 +481,7 @@ Serial.setTimeout(50)
 print(repr(Serial.readString()), Serial.available(), Serial.read(), Serial.parseInt())
 """)
 rc, out, err = run(["--speed", "max", p], stdin=b"x-12 ab,3.25\nrest")
-check(rc == 0 and out == "1 120 -12 ' ab' 3.25\n'\\nrest' 0 -1 0\n",
+check(rc == 0 and out == "17 120 -12 ' ab' 3.25\n'\\nrest' 0 -1 0\n",
       "Serial input: available/peek/parseInt/readStringUntil/parseFloat/readString from stdin", (out, err))
 
 rc, out, err = board("""

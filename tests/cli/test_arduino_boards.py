@@ -19,27 +19,29 @@ EDGE = re.compile(r"^(\d+)\.(\d{9}) (\S+) (high|low)$")
 
 
 def board(src, board=None, parts=None):
-    """Run src on a board with --trace -: (rc, printed lines, trace lines, {pad: edges}, stderr)."""
+    """Run src on a board with a trace: (rc, printed lines, trace lines, {pad: edges}, stderr).
+    The trace goes to its own file, so the script's lines are never cut by trace lines."""
     p = os.path.join(TMP, "s.py")
     with open(p, "w") as f:
         f.write(src)
-    args = ["--speed", "max", "--trace", "-"] + (["--board", board] if board else [])
+    tp = os.path.join(TMP, "s.trace")
+    args = ["--speed", "max", "--trace", tp] + (["--board", board] if board else [])
     if parts:
         pp = os.path.join(TMP, "s.parts")
         with open(pp, "w") as f:
             f.write(parts)
         args += ["--parts", pp]
     rc, out, err = run(args + [p])
-    printed, trace, pads = [], [], {}
-    for line in out.splitlines():
+    printed, trace, pads = out.splitlines(), [], {}
+    with open(tp) as f:
+        tlines = f.read().splitlines()
+    for line in tlines:
         if re.match(r"^\d+\.\d{9} ", line):
             trace.append(line)
             m = EDGE.match(line)
             if m:
                 pads.setdefault(m.group(3), []).append((int(m.group(1)) * 10**9 + int(m.group(2)),
                                                         1 if m.group(4) == "high" else 0))
-        else:
-            printed.append(line)
     return rc, printed, trace, pads, err
 
 

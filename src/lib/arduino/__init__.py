@@ -13,7 +13,7 @@
 #     run()          # setup() once, then loop() forever (start(setup, loop) is the same)
 #
 # Portable by design: only machine.Pin, ADC, PWM, Timer, UART, I2C, SPI,
-# machine.time_pulse_us, machine.disable_irq/enable_irq, time.ticks_*/sleep_*,
+# machine.time_pulse_us, machine.disable_irq/enable_irq, micropython.schedule, time.ticks_*/sleep_*,
 # sys, select and random are used (their documented APIs), so the same file runs on Breadboard and on real MicroPython boards.
 # Board facts (the Arduino pin numbering of each board) come from the Arduino
 # core variants (pins_arduino.h); the board is recognised from
@@ -565,27 +565,88 @@ def _trigger(mode):
         return P.IRQ_FALLING
     if mode == CHANGE:
         return P.IRQ_RISING | P.IRQ_FALLING
-    if mode == LOW or mode == HIGH:
-        name = "IRQ_LOW_LEVEL" if mode == LOW else "IRQ_HIGH_LEVEL"
-        t = getattr(P, name, None)
-        if t is None:
-            raise ValueError("%s interrupts: this port's Pin has no %s" % ("LOW" if mode == LOW else "HIGH", name))
-        return t
     raise ValueError("attachInterrupt: unknown mode %r" % (mode,))
 
 
+# Level interrupts (LOW, HIGH).  Arduino: LOW triggers "whenever the pin is
+# low", so the ISR runs again and again while the level holds.  No port
+# gives the module a level trigger it can use: rp2 exports no
+# IRQ_LOW_LEVEL/IRQ_HIGH_LEVEL (its raw event bits 1/2 exist, but the chip
+# cannot clear a level event while the level holds, so it re-enters back to
+# back and the program stops: docs/board.md), esp32 and stm32 have none.
+# So they are emulated the same way on every port: the edge into the level
+# (FALLING for LOW, RISING for HIGH) runs isr() at once, and one periodic
+# machine.Timer runs it again every LEVEL_REPEAT_MS while the pin is still
+# at the level (attaching while the pin is at the level counts as entering
+# it).  The timer stops when no level pin is at its level.
+LEVEL_REPEAT_MS = 1
+_levels = {}  # key -> (machine.Pin, level, isr)
+_level_timer = None
+
+
+def _level_tick(_t=None):
+    global _level_timer
+    held = False
+    for p, level, isr in list(_levels.values()):
+        if p.value() == level:
+            held = True
+            if _irq_state is None:  # noInterrupts() holds the repeats back too
+                isr()
+    if not held and _level_timer is not None:
+        _level_timer.deinit()
+        _level_timer = None
+
+
+def _level_arm():
+    global _level_timer
+    if _level_timer is None:
+        # esp32 has hardware timers 0..3 only (tone() takes 0); the others a virtual -1
+        _level_timer = _machine.Timer(1 if _sys.platform == "esp32" else -1)
+        _level_timer.init(mode=_machine.Timer.PERIODIC, period=int(LEVEL_REPEAT_MS), callback=_level_tick)
+
+
+def _level_drop(k):
+    global _level_timer
+    if _levels.pop(k, None) is not None and not _levels and _level_timer is not None:
+        _level_timer.deinit()
+        _level_timer = None
+
+
 def attachInterrupt(interrupt, isr, mode):
-    """Run isr() (no arguments, as on Arduino) on the pin's edges.  It runs as
-    a soft IRQ (micropython.schedule), so it may allocate and print."""
+    """Run isr() (no arguments, as on Arduino) on the pin's edges (RISING,
+    FALLING, CHANGE), or repeatedly while it is at a level (LOW, HIGH: see
+    above).  It runs as a soft IRQ (micropython.schedule), so it may
+    allocate and print."""
     if interrupt == NOT_AN_INTERRUPT:
         raise ValueError("attachInterrupt: NOT_AN_INTERRUPT")
-    trig = _trigger(mode)
+    if mode != LOW and mode != HIGH:
+        trig = _trigger(mode)
+        p = _get(interrupt, INPUT)
+        _level_drop(_key(interrupt)[1])
+        p.irq(lambda _p: isr(), trig)
+        return
     p = _get(interrupt, INPUT)
-    p.irq(lambda _p: isr(), trig)
+    k = _key(interrupt)[1]
+    level = 1 if mode == HIGH else 0
+    _levels[k] = (p, level, isr)
+
+    def enter(_p):
+        _level_arm()  # first, so the repeats count from the entry
+        isr()
+
+    p.irq(enter, _Pin.IRQ_RISING if level else _Pin.IRQ_FALLING)
+    if p.value() == level:  # already at the level: it fires now, as an interrupt
+        try:
+            import micropython
+
+            micropython.schedule(enter, p)
+        except (ImportError, RuntimeError):
+            enter(p)
 
 
 def detachInterrupt(interrupt):
     pid, k = _key(interrupt)
+    _level_drop(k)
     p = _pins.get(k)
     if p is not None:
         p.irq(None)
@@ -810,6 +871,18 @@ def _fmt_float(x, digits):
 
 _DIGITS = "0123456789ABCDEF"
 
+# Stream's LookaheadMode (parseInt/parseFloat) and its "no ignore char" default
+SKIP_ALL = 0
+SKIP_NONE = 1
+SKIP_WHITESPACE = 2
+NO_IGNORE_CHAR = "\x01"
+
+
+def _ignore(c):
+    if c is None:
+        return -1
+    return ord(c) if isinstance(c, str) else int(c)
+
 
 def _fmt(val, fmt=None):
     if isinstance(val, bool):
@@ -898,17 +971,27 @@ class Stream:
                 return c
             _time.sleep_ms(1)
 
-    def readBytes(self, n):
-        r = bytearray()
-        while len(r) < n:
-            c = self._timed()
-            if c < 0:
-                break
-            r.append(c)
-        return bytes(r)
+    def readBytes(self, buf, n=None):
+        """readBytes(buffer, length) -> the count read into buffer, as Arduino;
+        readBytes(length) -> the bytes.  Each byte waits up to the timeout."""
+        if n is None:
+            return self._read_until(-1, int(buf))
+        r = self._read_until(-1, int(n))
+        buf[:len(r)] = r
+        return len(r)
 
-    def readBytesUntil(self, term, n):
+    def readBytesUntil(self, term, buf, n=None):
+        """readBytesUntil(character, buffer, length) -> the count (the
+        terminator is taken from the stream, not stored); readBytesUntil(
+        character, length) -> the bytes."""
         term = ord(term) if isinstance(term, str) else term
+        if n is None:
+            return self._read_until(term, int(buf))
+        r = self._read_until(term, int(n))
+        buf[:len(r)] = r
+        return len(r)
+
+    def _read_until(self, term, n):
         r = bytearray()
         while len(r) < n:
             c = self._timed()
@@ -934,17 +1017,27 @@ class Stream:
                 return r.decode()
             r.append(c)
 
-    def _skip(self, allowed):
-        # peekNextDigit (SKIP_ALL): drop bytes until one in `allowed`, -1 on timeout
+    def _next_number(self, lookahead, decimal):
+        # peekNextDigit: the first byte of a number ('-', a digit, '.' for
+        # parseFloat), or -1 on timeout or on a byte the lookahead mode does
+        # not skip.  The modes as the parseInt()/parseFloat() references give
+        # them: SKIP_ALL skips anything else, SKIP_WHITESPACE only space, tab,
+        # CR and LF, SKIP_NONE nothing (the byte stays in the stream).
         while True:
             c = self._timed(True)
-            if c < 0 or chr(c) in allowed:
+            if c < 0 or c == 45 or 48 <= c <= 57 or (decimal and c == 46):
                 return c
+            if lookahead == SKIP_NONE or (lookahead == SKIP_WHITESPACE and c not in (32, 9, 13, 10)):
+                return -1
             self.read()
 
-    def parseInt(self):
-        """The next integer (skipping what is not a digit or '-'), 0 on timeout."""
-        c = self._skip("-0123456789")
+    def parseInt(self, lookahead=None, ignore=None):
+        """The next integer, 0 on timeout.  It ends at the first byte that is
+        not a digit (a '-' counts only in front); `ignore` (a thousands
+        separator, say) is skipped inside the number."""
+        lookahead = SKIP_ALL if lookahead is None else lookahead
+        ig = _ignore(ignore)
+        c = self._next_number(lookahead, False)
         if c < 0:
             return 0
         neg, v = False, 0
@@ -953,14 +1046,18 @@ class Stream:
                 neg = True
             elif 48 <= c <= 57:
                 v = v * 10 + c - 48
-            else:
-                break
             self.read()
             c = self._timed(True)
+            if not (48 <= c <= 57 or (c == ig and c >= 0)):
+                break
         return -v if neg else v
 
-    def parseFloat(self):
-        c = self._skip("-.0123456789")
+    def parseFloat(self, lookahead=None, ignore=None):
+        """The next floating point number, 0.0 on timeout; it ends at the first
+        byte that cannot continue it (a second '.', a '-' after the start)."""
+        lookahead = SKIP_ALL if lookahead is None else lookahead
+        ig = _ignore(ignore)
+        c = self._next_number(lookahead, True)
         if c < 0:
             return 0.0
         # digits gathered as an integer and divided once at the end (Arduino
@@ -975,10 +1072,10 @@ class Stream:
                 v = v * 10 + c - 48
                 if frac:
                     k += 1
-            else:
-                break
             self.read()
             c = self._timed(True)
+            if not (48 <= c <= 57 or (c == 46 and not frac) or (c == ig and c >= 0)):
+                break
         f = v / (10 ** k)
         return -f if neg else f
 
@@ -999,14 +1096,14 @@ class Stream:
 class _Console(Stream):
     """Serial: the USB serial port, which is MicroPython's console (sys.stdout,
     sys.stdin).  Input is polled with select.poll (non-blocking) where the
-    port has it; without select, available() says 0 and reads wait on stdin.
+    port has it; without select, available() says 0 and reads time out.
     begin(baud) has nothing to set (USB CDC has no baud rate)."""
 
     def __init__(self):
         Stream.__init__(self)
         self._poll = None
         self._eof = False
-        self._pend = -1
+        self._pend = bytearray()  # bytes read ahead: what available() counts
         try:
             import select
 
@@ -1028,19 +1125,29 @@ class _Console(Stream):
         else:
             _sys.stdout.write(b.decode())
 
+    def flush(self):
+        f = getattr(_sys.stdout, "flush", None)
+        if f is not None:
+            f()
+
     def _ready(self):
-        # a byte the poll says is there is read ahead, so end of input counts 0
-        if self._pend < 0 and not self._eof and self._poll is not None and self._poll.poll(0):
+        # Every byte the poll says is there is read ahead (up to the 64 bytes
+        # of Arduino's serial receive buffer), so available() counts them all
+        # and the end of input counts 0.
+        while len(self._pend) < 64 and not self._eof and self._poll is not None and self._poll.poll(0):
             src = getattr(_sys.stdin, "buffer", _sys.stdin)
             c = src.read(1)
             if not c:
                 self._eof = True
             else:
-                self._pend = c[0] if isinstance(c, (bytes, bytearray)) else ord(c)
-        return 1 if self._pend >= 0 else 0
+                self._pend.append(c[0] if isinstance(c, (bytes, bytearray)) else ord(c))
+        return len(self._pend)
 
     def _get1(self):
-        c, self._pend = self._pend, -1
+        if not self._pend:
+            return -1
+        c = self._pend[0]
+        self._pend = self._pend[1:]
         return c
 
 

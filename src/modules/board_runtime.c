@@ -14,6 +14,8 @@
  *     charge or wait raises SystemExit(0) again.
  */
 #include <errno.h>
+#include <stdio.h>
+#include <sys/types.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -559,6 +561,28 @@ __attribute__((noinline)) static void set_platform(void) {
     py_sys_set_port(&id);
 }
 
+
+/* `--trace -`: the trace shares the program's stdout buffer (py_write_stdout_raw),
+ * so its lines and the script's prints come out in the order they happened
+ * instead of two buffers flushing over each other; line-buffered so each line
+ * joins the buffer when written.  Not seen by --expect-text and friends. */
+static ssize_t trace_stdout_write(void *cookie, const char *s, size_t n) {
+    (void)cookie;
+    py_write_stdout_raw(s, n);
+    return (ssize_t)n;
+}
+
+static FILE *trace_stdout(void) {
+    static FILE *f;
+    if (!f) {
+        cookie_io_functions_t io = {.write = trace_stdout_write};
+        f = fopencookie(NULL, "w", io);
+        if (!f) return stdout;
+        setvbuf(f, NULL, _IOLBF, 0);
+    }
+    return f;
+}
+
 bool mod_board_start(void) {
     if (!mod_wokwi_prepare(&rt.def, &rt.until)) return false; /* a --diagram may pick the board */
     if (!rt.def) rt.def = bd_board_def_default();
@@ -581,7 +605,7 @@ bool mod_board_start(void) {
     }
     if (rt.trace_path) {
         st = strcmp(rt.trace_path, "-") ? bd_trace_open(&rt.trace, rt.trace_path)
-                                        : bd_trace_open_stream(&rt.trace, stdout);
+                                        : bd_trace_open_stream(&rt.trace, trace_stdout());
         if (st == BD_OK) st = bd_trace_attach_board(rt.trace, &rt.board);
         if (st != BD_OK) {
             fprintf(stderr, "breadboard: cannot write trace file '%s': %s\n", rt.trace_path,

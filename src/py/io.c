@@ -37,7 +37,9 @@ void py_flush_stdout(void) {
 
 void (*py_stdout_hook)(const char *s, size_t n);
 
-void py_write_stdout(const char *s, size_t n) {
+/* Into the stdout buffer, in order with the program's output, without the
+ * hook: for output that is not the program's (the board's --trace -). */
+void py_write_stdout_raw(const char *s, size_t n) {
     if (out_tty < 0) out_tty = isatty(1);
     if (n >= sizeof out_buf) {
         py_flush_stdout();
@@ -48,6 +50,10 @@ void py_write_stdout(const char *s, size_t n) {
         out_len += n;
         if (out_tty && memchr(s, '\n', n)) py_flush_stdout();
     }
+}
+
+void py_write_stdout(const char *s, size_t n) {
+    py_write_stdout_raw(s, n);
     if (py_stdout_hook) py_stdout_hook(s, n);
 }
 

@@ -15,6 +15,9 @@ py_val_t py_builtin_open(int argc, const py_val_t *argv, py_val_t kwnames);
 
 /* io.c */
 void py_flush_stdout(void);
+/* Buffered with the program's output, in order, but unseen by the hook
+ * (the board's `--trace -` lines are not the program's output). */
+void py_write_stdout_raw(const char *s, size_t n);
 /* When set, sees every byte written to stdout (before buffering); the board
  * runtime captures the output for --stimulus, --expect-text, --fail-text.
  * Called after the bytes are buffered; it may raise. */

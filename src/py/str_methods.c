@@ -353,10 +353,9 @@ static py_val_t m_isspace(int argc, const py_val_t *argv, py_val_t kw) {
     return all_chars(SELF, PY_UNI_SPACE);
 }
 static py_val_t m_isascii(int argc, const py_val_t *argv, py_val_t kw) { return py_bool(SELF->ascii); }
-static py_val_t m_isprintable(int argc, const py_val_t *argv, py_val_t kw) {
-    py_str_t *s = SELF;
-    return s->len == 0 ? PY_TRUE : all_chars(s, PY_UNI_PRINTABLE);
-}
+/* No isprintable(): MicroPython's str has none, and a script that calls it
+ * must fail here as on the board (the reference's isPrintable/isGraph
+ * examples do). */
 
 static py_val_t m_isidentifier(int argc, const py_val_t *argv, py_val_t kw) {
     py_str_t *s = SELF;
@@ -1437,7 +1436,6 @@ const py_method_def_t py_str_methods[] = {
     {"isidentifier", m_isidentifier, 1, 1, 0},
     {"islower", m_islower, 1, 1, 0},
     {"isnumeric", m_isnumeric, 1, 1, 0},
-    {"isprintable", m_isprintable, 1, 1, 0},
     {"isspace", m_isspace, 1, 1, 0},
     {"istitle", m_istitle, 1, 1, 0},
     {"isupper", m_isupper, 1, 1, 0},

@@ -9,7 +9,7 @@ print("42".zfill(5), "-42".zfill(5), "+42".zfill(5), "abc".zfill(2), "".zfill(3)
 print(repr("a\tb\tc".expandtabs()), repr("a\tbc\td".expandtabs(4)), repr("\t".expandtabs(2)), repr("x\ty".expandtabs(1)))
 print(repr("prefix_value".removeprefix("prefix_")), repr("value.txt".removesuffix(".txt")))
 print(repr("abc".removeprefix("x")), repr("abc".removesuffix("")), repr("aaa".removeprefix("a")))
-print("3".isdecimal(), "3".isnumeric(), "x".isdecimal(), "Ab".isprintable(), "\n".isprintable())
+print("3".isdecimal(), "3".isnumeric(), "x".isdecimal())
 print("ab".isascii(), "".isascii())
 for w in ["python", "PYTHON", "pYtHoN"]:
     print(w.capitalize(), w.title(), w.swapcase())

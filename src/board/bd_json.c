@@ -110,6 +110,21 @@ const char *bd_json_kind(const bd_json_t *v) {
     return v && v->type <= BD_JSON_OBJ ? names[v->type] : "nothing";
 }
 
+const char *bd_json_scalar_text(const bd_json_t *v, char *buf, size_t n) {
+    if (!v) return NULL;
+    switch (v->type) {
+    case BD_JSON_STR:
+        return v->str;
+    case BD_JSON_NUM:
+        snprintf(buf, n, "%.17g", v->num);
+        return buf;
+    case BD_JSON_BOOL:
+        return v->num ? "1" : "0";
+    default:
+        return NULL;
+    }
+}
+
 /* ------------------------------------------------------------ the reader */
 
 typedef struct {

@@ -65,6 +65,10 @@ const bd_json_t *bd_json_at(const bd_json_t *arr, size_t i);
 const char *bd_json_str(const bd_json_t *v);
 /* "null", "a boolean", "a number", "a string", "an array", "an object". */
 const char *bd_json_kind(const bd_json_t *v);
+/* A scalar as the text an attribute is parsed from: a string as it is, a
+ * number shortest-exact (%.17g, in buf[0..n)), a boolean "1"/"0"; NULL for
+ * null, arrays, objects and v == NULL. */
+const char *bd_json_scalar_text(const bd_json_t *v, char *buf, size_t n);
 
 /* --- building a tree (bd_yaml.c) ----------------------------------------- */
 bd_json_t *bd_json_new(bd_json_type_t type, int line, int col); /* NULL: out of memory */

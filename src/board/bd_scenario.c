@@ -111,17 +111,6 @@ static bd_status_t perr(pc_t *c, const bd_json_t *at, const char *fmt, ...) {
     return BD_ERR_INVAL;
 }
 
-/* A scalar as text: strings as they are, numbers shortest, booleans 1/0. */
-static const char *scalar_text(const bd_json_t *v, char *buf, size_t n) {
-    if (!v) return NULL;
-    switch (v->type) {
-    case BD_JSON_STR: return v->str;
-    case BD_JSON_NUM: snprintf(buf, n, "%.17g", v->num); return buf;
-    case BD_JSON_BOOL: return v->num ? "1" : "0";
-    default: return NULL;
-    }
-}
-
 /* A step's parameters: the mapping under the step's key, or (for the steps
  * with one parameter) the scalar written in its place. */
 static const bd_json_t *param(const bd_json_t *arg, const char *key, const char *alt) {
@@ -138,7 +127,7 @@ static bd_status_t need(pc_t *c, const bd_json_t *step, const bd_json_t *v, cons
 static bd_status_t parse_delay(pc_t *c, step_t *st, const bd_json_t *arg) {
     const bd_json_t *v = arg->type == BD_JSON_OBJ ? param(arg, "value", NULL) : arg;
     char buf[40];
-    const char *t = scalar_text(v, buf, sizeof buf);
+    const char *t = bd_json_scalar_text(v, buf, sizeof buf);
     if (!t) return perr(c, v ? v : arg, "delay needs a time with its unit (delay: 500ms)");
     if (v->type == BD_JSON_NUM) return perr(c, v, "delay '%s' needs a unit (200ms, 1.5s, 100us)", t);
     if (v->type != BD_JSON_STR || bd_text_time(t, &st->dur) != BD_OK)
@@ -154,7 +143,7 @@ static bd_status_t parse_delay(pc_t *c, step_t *st, const bd_json_t *arg) {
 static bd_status_t parse_wait(pc_t *c, step_t *st, const bd_json_t *arg) {
     const bd_json_t *v = arg->type == BD_JSON_OBJ ? param(arg, "text", NULL) : arg;
     char buf[40];
-    const char *t = scalar_text(v, buf, sizeof buf);
+    const char *t = bd_json_scalar_text(v, buf, sizeof buf);
     if (!t || !*t) return perr(c, v ? v : arg, "wait-serial needs a non-empty text (wait-serial: 'ready')");
     st->len = v->type == BD_JSON_STR ? v->len : strlen(t);
     st->data = malloc(st->len + 1);
@@ -189,7 +178,7 @@ static bd_status_t parse_write(pc_t *c, step_t *st, const bd_json_t *arg) {
     }
     if (v && (v->type == BD_JSON_NUM || v->type == BD_JSON_BOOL)) {
         char buf[40];
-        const char *t = scalar_text(v, buf, sizeof buf);
+        const char *t = bd_json_scalar_text(v, buf, sizeof buf);
         st->len = strlen(t);
         st->data = malloc(st->len + 1);
         if (!st->data) return BD_ERR_NOMEM;
@@ -242,7 +231,7 @@ static bd_status_t parse_set(pc_t *c, step_t *st, const bd_json_t *arg, const bd
         return perr(c, ctl, "%s (a %s) has no control '%s' (it has: %s)", id->str, p->type->kind, ctl->str, list);
     }
     char buf[40], e2[200];
-    const char *t = scalar_text(val, buf, sizeof buf);
+    const char *t = bd_json_scalar_text(val, buf, sizeof buf);
     if (!t) return perr(c, val, "value must be a number or a text, not %s", bd_json_kind(val));
     if (bd_part_parse(p, a, t, &st->val, e2, sizeof e2) != BD_OK) return perr(c, val, "%s", e2);
     if (st->val.text) {
@@ -264,7 +253,8 @@ static bd_status_t parse_expect(pc_t *c, step_t *st, const bd_json_t *arg, const
         (e = need(c, step, val, "expect-pin", "value")))
         return e;
     char pbuf[40], vbuf[40], e2[200];
-    const char *pn = scalar_text(pin, pbuf, sizeof pbuf), *vt = scalar_text(val, vbuf, sizeof vbuf);
+    const char *pn = bd_json_scalar_text(pin, pbuf, sizeof pbuf);
+    const char *vt = bd_json_scalar_text(val, vbuf, sizeof vbuf);
     if (!bd_json_str(id)) return perr(c, id, "part-id must be a text, not %s", bd_json_kind(id));
     if (!pn) return perr(c, pin, "pin must be a pin name, not %s", bd_json_kind(pin));
     int lv;

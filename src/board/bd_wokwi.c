@@ -636,13 +636,7 @@ static bd_status_t wire_up(bd_wokwi_t *w) {
 static const char *attr_text(const wk_part_t *p, const char *name, char *buf, size_t n, const bd_json_t **at) {
     const bd_json_t *v = bd_json_get(p->attrs, name);
     if (at) *at = v;
-    if (!v) return NULL;
-    switch (v->type) {
-    case BD_JSON_STR: return v->str;
-    case BD_JSON_NUM: snprintf(buf, n, "%.17g", v->num); return buf;
-    case BD_JSON_BOOL: return v->num ? "1" : "0";
-    default: return NULL;
-    }
+    return bd_json_scalar_text(v, buf, n);
 }
 
 static bool name_taken(const bd_wokwi_t *w, const char *name) {
@@ -653,8 +647,9 @@ static bool name_taken(const bd_wokwi_t *w, const char *name) {
     return false;
 }
 
-/* A part of our kind for p, named after its id (sanitised, made unique). */
-static bd_status_t make(bd_wokwi_t *w, wk_part_t *p, bd_part_t **out) {
+/* p->part: a part of our kind for p, named after its id (sanitised, made
+ * unique); left NULL (BD_OK, warned) when this build lacks the kind. */
+static bd_status_t make(bd_wokwi_t *w, wk_part_t *p) {
     char name[BD_PART_NAME_MAX];
     size_t n = 0;
     for (const char *c = p->id; *c && n < BD_PART_NAME_MAX - 5; c++)
@@ -665,19 +660,19 @@ static bd_status_t make(bd_wokwi_t *w, wk_part_t *p, bd_part_t **out) {
     snprintf(base, sizeof base, "%s", name);
     for (unsigned k = 2; name_taken(w, name) && k < 1000; k++) snprintf(name, sizeof name, "%.26s_%u", base, k % 1000);
     if (strcmp(name, p->id)) WARNP(w, p, "part \"%s\" is named %s here", p->id, name);
-    bd_status_t st = bd_part_new(out, w->b, p->t->kind, name);
+    bd_part_t *part = NULL;
+    bd_status_t st = bd_part_new(&part, w->b, p->t->kind, name);
     if (st == BD_ERR_NOTFOUND) {
         snprintf(p->why, sizeof p->why, "%s is not simulated by this build (no part kind '%s')", p->type, p->t->kind);
         WARNP(w, p, "%s; %s skipped", p->why, p->id);
         return BD_OK;
     }
-    if (st == BD_OK) st = bd_partset_add(&w->tmp, *out);
+    if (st == BD_OK) st = bd_partset_add(&w->tmp, part);
     if (st != BD_OK) {
-        bd_part_free(*out);
-        *out = NULL;
+        bd_part_free(part);
         return errat(w, NULL, st, "%s", bd_status_str(st));
     }
-    p->part = *out;
+    p->part = part;
     return BD_OK;
 }
 
@@ -730,8 +725,7 @@ static bd_status_t build_led(bd_wokwi_t *w, wk_part_t *p) {
     } else {
         return skip(w, p, "not wired to a board pin (through wires and resistors)");
     }
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     char buf[40];
     const bd_json_t *at;
@@ -750,8 +744,7 @@ static bd_status_t build_button(bd_wokwi_t *w, wk_part_t *p) {
     if (!pin) return skip(w, p, "neither contact is wired to a board pin");
     if (other->rail == BD_WOKWI_NONE)
         return skip(w, p, "one contact is on %s but the other is not wired to GND or VCC", pad_name(w, pin->pad));
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     if ((st = set(w, p, "to", other->rail == BD_WOKWI_GND ? "gnd" : "vcc", NULL)) != BD_OK) return st;
     const char *pull = pin->pull == BD_PULL_UP ? "up" : pin->pull == BD_PULL_DOWN ? "down" : "none";
@@ -768,8 +761,7 @@ static bd_status_t build_button(bd_wokwi_t *w, wk_part_t *p) {
 static bd_status_t build_pot(bd_wokwi_t *w, wk_part_t *p) {
     net_t sig = net_of(w, p, "SIG");
     if (sig.pad < 0) return skip(w, p, "SIG is not wired to a board pin");
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     char buf[40], pos[40];
     const bd_json_t *at;
@@ -791,8 +783,7 @@ static bd_status_t build_hcsr04(bd_wokwi_t *w, wk_part_t *p) {
     net_t trig = net_of(w, p, "TRIG"), echo = net_of(w, p, "ECHO");
     if (trig.pad < 0 || echo.pad < 0)
         return skip(w, p, "%s is not wired to a board pin", trig.pad < 0 ? "TRIG" : "ECHO");
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     char buf[40];
     const bd_json_t *at;
@@ -806,8 +797,7 @@ static bd_status_t build_hcsr04(bd_wokwi_t *w, wk_part_t *p) {
 static bd_status_t build_one_pin(bd_wokwi_t *w, wk_part_t *p) {
     net_t sig = net_of(w, p, "PWM");
     if (sig.pad < 0) return skip(w, p, "PWM is not wired to a board pin");
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     return attach(w, p, "pin", sig.pad);
 }
@@ -816,8 +806,7 @@ static bd_status_t build_buzzer(bd_wokwi_t *w, wk_part_t *p) {
     net_t pos = net_of(w, p, "2"), neg = net_of(w, p, "1");
     int pad = pos.pad >= 0 ? pos.pad : neg.pad;
     if (pad < 0) return skip(w, p, "neither pin is wired to a board pin");
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     return attach(w, p, "pin", pad);
 }
@@ -833,8 +822,7 @@ static bd_status_t build_hc595(bd_wokwi_t *w, wk_part_t *p) {
         if (n[i].pad < 0) return skip(w, p, "%s is not wired to a board pin", wk[i]);
     if (n[3].rail == BD_WOKWI_VCC) WARNP(w, p, "74HC595 \"%s\": OE is tied to VCC (outputs always off)", p->id);
     if (n[4].rail == BD_WOKWI_GND) WARNP(w, p, "74HC595 \"%s\": MR is tied to GND (the register is held clear)", p->id);
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     for (int i = 0; i < 14; i++)
         if ((st = attach(w, p, ours[i], n[i].pad)) != BD_OK) return st;
@@ -844,8 +832,7 @@ static bd_status_t build_hc595(bd_wokwi_t *w, wk_part_t *p) {
 static bd_status_t build_i2c(bd_wokwi_t *w, wk_part_t *p) {
     net_t sda = net_of(w, p, "SDA"), scl = net_of(w, p, "SCL");
     if (sda.pad < 0 || scl.pad < 0) return skip(w, p, "%s is not wired to a board pin", sda.pad < 0 ? "SDA" : "SCL");
-    bd_part_t *part;
-    bd_status_t st = make(w, p, &part);
+    bd_status_t st = make(w, p);
     if (st != BD_OK || !p->part) return st;
     /* Wokwi attr -> ours, where our kind has it */
     static const char *const map[][2] = {{"i2c-address", "address"}, {"i2cAddress", "address"},

@@ -7,7 +7,7 @@
 CC ?= cc
 BUILD ?= build
 BOARD_SRCS := $(wildcard src/board/*.c)
-BOARD_HDRS := $(wildcard src/board/*.h) tests/board/tap.h
+BOARD_HDRS := $(wildcard src/board/*.h) $(wildcard tests/board/*.h)
 BOARD_TESTS := $(patsubst tests/board/%.c,$(BUILD)/board-tests/%,$(wildcard tests/board/test_*.c))
 BOARD_TEST_CFLAGS ?= -O2 -g
 BOARD_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \

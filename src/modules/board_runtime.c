@@ -335,6 +335,17 @@ static void pace_rebase(void) {
     if (target > now) rt.wall0 = now, rt.virt0 = v;
 }
 
+/* The start of every wait (sleep, wait_for, idle_for): the CPU time run so
+ * far is charged, pacing restarts, and the wait is cut at --until.  true:
+ * it reaches --until, so the run ends when the wait is over. */
+static bool wait_begin(bd_time_t *end) {
+    charge();
+    pace_rebase();
+    bool hit = *end >= rt.until;
+    if (hit) *end = rt.until;
+    return hit;
+}
+
 static void tick_hook(void) {
     charge();
     if (rt.clock_watched) {
@@ -358,11 +369,8 @@ bd_time_t mod_board_now(void) {
 void mod_board_clock_read(void) { rt.clock_watched = true; }
 
 void mod_board_sleep_until(bd_time_t t) {
-    charge();
-    pace_rebase();
+    bool hit = wait_begin(&t);
     bd_sched_t *s = &rt.board.sched;
-    bool hit = t >= rt.until;
-    if (hit) t = rt.until;
     while (s->now < t) {
         bd_time_t next = s->next_due < t ? s->next_due : t;
         if (next < s->now) next = s->now;
@@ -386,11 +394,8 @@ void mod_board_sleep_until(bd_time_t t) {
 }
 
 bool mod_board_wait_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx) {
-    charge();
-    pace_rebase();
+    bool hit = wait_begin(&deadline);
     bd_sched_t *s = &rt.board.sched;
-    bool hit = deadline >= rt.until;
-    if (hit) deadline = rt.until;
     for (;;) {
         if (cond(ctx)) {
             refill();
@@ -414,11 +419,8 @@ bool mod_board_wait_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx) 
 }
 
 bool mod_board_idle_for(bd_time_t deadline, bool (*cond)(void *ctx), void *ctx) {
-    charge();
-    pace_rebase();
+    bool hit = wait_begin(&deadline);
     bd_sched_t *s = &rt.board.sched;
-    bool hit = deadline >= rt.until;
-    if (hit) deadline = rt.until;
     for (;;) {
         if (py_pending) {
             /* soft IRQ handlers run while the port idles; Ctrl-C raises */

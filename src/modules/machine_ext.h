@@ -22,6 +22,15 @@ void mod_machine_wdt_init(py_val_t machine);       /* machine_wdt.c */
 void mod_machine_rtc_init(py_val_t machine);       /* machine_rtc.c */
 void mod_machine_bitstream_init(py_val_t machine); /* machine_bitstream.c */
 
+/* machine_pin_stm32.c: pyb.Pin's Pin.cpu / Pin.board namespaces (added to
+ * the stm32 Pin type) and its names() port() pin() gpio() af() methods. */
+void mod_machine_pin_stm32_init(py_type_t *pin_type);
+py_val_t mod_pin_stm32_names(int argc, const py_val_t *argv, py_val_t kw);
+py_val_t mod_pin_stm32_port(int argc, const py_val_t *argv, py_val_t kw);
+py_val_t mod_pin_stm32_pin(int argc, const py_val_t *argv, py_val_t kw);
+py_val_t mod_pin_stm32_gpio(int argc, const py_val_t *argv, py_val_t kw);
+py_val_t mod_pin_stm32_af(int argc, const py_val_t *argv, py_val_t kw);
+
 /* machine_wdt.c: a watchdog is counting (a reset will come unless fed). */
 bool mod_machine_wdt_armed(void);
 /* machine_rtc.c: the RTC in Unix nanoseconds (time.time() and localtime()

@@ -648,7 +648,10 @@ static const py_method_def_t pin_methods_stm32[] = {
     {"init", m_init, 1, -1, PY_MF_KW}, {"value", m_value, 1, 2, 0}, {"low", m_off, 1, 1, 0},
     {"high", m_on, 1, 1, 0},           {"off", m_off, 1, 1, 0},     {"on", m_on, 1, 1, 0},
     {"mode", m_mode, 1, 2, 0},         {"pull", m_pull, 1, 2, 0},   {"irq", m_irq, 1, 4, PY_MF_KW},
-    {"name", m_name, 1, 1, 0},         PY_MF_END,
+    {"name", m_name, 1, 1, 0},         {"names", mod_pin_stm32_names, 1, 1, 0},
+    {"port", mod_pin_stm32_port, 1, 1, 0}, {"pin", mod_pin_stm32_pin, 1, 1, 0},
+    {"gpio", mod_pin_stm32_gpio, 1, 1, 0}, {"af", mod_pin_stm32_af, 1, 1, 0},
+    PY_MF_END,
 };
 
 #define PIN_TYPE(var, mt)                                                                                    \
@@ -853,6 +856,7 @@ static void machine_init(py_val_t m) {
         add_const(t, "OUT_OD", C.open_drain);
         add_const(t, "AF_PP", C.alt);
         add_const(t, "AF_OD", C.alt_od);
+        mod_machine_pin_stm32_init(t); /* Pin.cpu, Pin.board */
     }
     if (port == PORT_ESP32) {
         add_const(t, "WAKE_LOW", 4);

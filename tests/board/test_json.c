@@ -258,6 +258,22 @@ TEST(yaml_errors) {
     bad_yaml("a: 1\x01\n", "1:5: control character 0x01");
 }
 
+/* The scalars that give a part attribute its text (Wokwi attrs, scenario values). */
+TEST(json_scalar_text) {
+    bd_json_t *v = ok_json(
+        "{\"s\": \"12k\", \"n\": 0.1, \"i\": 512, \"t\": true, \"f\": false, \"z\": null, \"a\": []}");
+    char buf[40];
+    CHECK(strcmp(bd_json_scalar_text(bd_json_get(v, "s"), buf, sizeof buf), "12k") == 0);
+    CHECK(strcmp(bd_json_scalar_text(bd_json_get(v, "n"), buf, sizeof buf), "0.10000000000000001") == 0);
+    CHECK(strcmp(bd_json_scalar_text(bd_json_get(v, "i"), buf, sizeof buf), "512") == 0);
+    CHECK(strcmp(bd_json_scalar_text(bd_json_get(v, "t"), buf, sizeof buf), "1") == 0);
+    CHECK(strcmp(bd_json_scalar_text(bd_json_get(v, "f"), buf, sizeof buf), "0") == 0);
+    CHECK(bd_json_scalar_text(bd_json_get(v, "z"), buf, sizeof buf) == NULL);
+    CHECK(bd_json_scalar_text(bd_json_get(v, "a"), buf, sizeof buf) == NULL);
+    CHECK(bd_json_scalar_text(bd_json_get(v, "missing"), buf, sizeof buf) == NULL);
+    bd_json_free(v);
+}
+
 int main(void) {
     RUN(json_values);
     RUN(json_unicode);
@@ -266,5 +282,6 @@ int main(void) {
     RUN(yaml_scenario);
     RUN(yaml_forms);
     RUN(yaml_errors);
+    RUN(json_scalar_text);
     return tap_done();
 }

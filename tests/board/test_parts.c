@@ -9,23 +9,8 @@
 
 #include "board/bd_board.h"
 #include "board/bd_part.h"
+#include "board_fixture.h"
 #include "tap.h"
-
-typedef struct {
-    int edges;
-    bd_time_t times[64];
-    int levels[64];
-} seen_t;
-
-static void listener(void *ctx, bd_pin_t *pin, const bd_pin_event_t *ev) {
-    seen_t *s = ctx;
-    if (ev->kind != BD_PEV_EDGE) return;
-    if (s->edges < 64) {
-        s->times[s->edges] = ev->time;
-        s->levels[s->edges] = ev->level;
-    }
-    s->edges++;
-}
 
 static bd_board_t board;
 
@@ -142,23 +127,23 @@ TEST(button_press_with_bounce) {
     bd_pin_t *p = pin("D2");
     bd_pin_configure(p, BD_MODE_INPUT, BD_PULL_NONE);
     CHECK_EQ(bd_pin_level(p), 1); /* the external pull-up */
-    seen_t s = {0};
-    bd_pin_listen(p, BD_PEV_EDGE, listener, &s, NULL);
+    edges_t s = {0};
+    bd_pin_listen(p, BD_PEV_EDGE, on_edge, &s, NULL);
     run_to(BD_MS(10));
     CHECK_EQ(bd_part_set_num(btn, "pressed", 1, NULL, 0), BD_OK);
     run_to(BD_MS(15));
-    CHECK_EQ(s.edges, 5);
+    CHECK_EQ(s.n, 5);
     static const bd_time_t want[] = {BD_MS(10), BD_US(10250), BD_US(10500), BD_US(10750), BD_MS(11)};
     for (int i = 0; i < 5; i++) {
-        CHECK_EQ(s.times[i], want[i]);
-        CHECK_EQ(s.levels[i], i % 2); /* low, high, low, high, low */
+        CHECK_EQ(s.t[i], want[i]);
+        CHECK_EQ(s.lv[i], i % 2); /* low, high, low, high, low */
     }
     CHECK_EQ(bd_pin_level(p), 0);
     CHECK_EQ(num(btn, "contact"), 1);
     CHECK_EQ(bd_part_set_num(btn, "pressed", 0, NULL, 0), BD_OK);
     run_to(BD_MS(20));
-    CHECK_EQ(s.edges, 10);
-    CHECK_EQ(s.times[9], BD_MS(16));
+    CHECK_EQ(s.n, 10);
+    CHECK_EQ(s.t[9], BD_MS(16));
     CHECK_EQ(bd_pin_level(p), 1);
     CHECK_EQ(num(btn, "presses"), 1);
     bd_part_free(btn);
@@ -229,8 +214,8 @@ static bd_time_t echo_for(double d, bd_time_t trig_len, bd_time_t *rise_delay) {
     bd_part_attach(h, "echo", pad("D4"), NULL, 0);
     bd_pin_t *trig = pin("D3"), *echo = pin("D4");
     bd_pin_configure(trig, BD_MODE_OUTPUT, BD_PULL_NONE);
-    seen_t s = {0};
-    bd_pin_listen(echo, BD_PEV_EDGE, listener, &s, NULL);
+    edges_t s = {0};
+    bd_pin_listen(echo, BD_PEV_EDGE, on_edge, &s, NULL);
     run_to(BD_MS(1));
     bd_pin_set_out(trig, 1);
     run_to(BD_MS(1) + trig_len);
@@ -238,14 +223,14 @@ static bd_time_t echo_for(double d, bd_time_t trig_len, bd_time_t *rise_delay) {
     bd_time_t fall = bd_sched_now(&board.sched);
     run_to(BD_MS(100));
     bd_time_t w = 0;
-    if (s.edges == 2) {
-        CHECK_EQ(s.levels[0], 1);
-        *rise_delay = s.times[0] - fall;
-        w = s.times[1] - s.times[0];
+    if (s.n == 2) {
+        CHECK_EQ(s.lv[0], 1);
+        *rise_delay = s.t[0] - fall;
+        w = s.t[1] - s.t[0];
         CHECK_EQ(num(h, "measurements"), 1);
         CHECK(fabs(num(h, "echo_us") - (double)w / 1e3) < 1e-6);
     } else {
-        CHECK_EQ(s.edges, 0);
+        CHECK_EQ(s.n, 0);
         CHECK_EQ(num(h, "measurements"), 0);
     }
     bd_part_free(h);
@@ -450,17 +435,17 @@ TEST(wire_loopback) {
     bd_part_attach(w, "to", pad("D6"), NULL, 0);
     bd_pin_t *a = pin("D5"), *b = pin("D6");
     bd_pin_configure(b, BD_MODE_INPUT, BD_PULL_NONE);
-    seen_t s = {0};
-    bd_pin_listen(b, BD_PEV_EDGE, listener, &s, NULL);
+    edges_t s = {0};
+    bd_pin_listen(b, BD_PEV_EDGE, on_edge, &s, NULL);
     bd_pin_configure(a, BD_MODE_OUTPUT, BD_PULL_NONE);
     run_to(BD_US(5));
     bd_pin_set_out(a, 1);
     CHECK_EQ(bd_pin_level(b), 1);
     run_to(BD_US(7));
     bd_pin_set_out(a, 0);
-    CHECK_EQ(s.edges, 2);
-    CHECK_EQ(s.times[0], BD_US(5));
-    CHECK_EQ(s.times[1], BD_US(7));
+    CHECK_EQ(s.n, 2);
+    CHECK_EQ(s.t[0], BD_US(5));
+    CHECK_EQ(s.t[1], BD_US(7));
     /* from: input with a pull-up -> to is weakly high; an output on `to` wins quietly */
     bd_pin_configure(a, BD_MODE_INPUT, BD_PULL_UP);
     run_to(bd_sched_now(&board.sched)); /* configuration is sensed right after the change */
@@ -478,13 +463,13 @@ TEST(wire_loopback) {
     bd_pin_configure(a, BD_MODE_OUTPUT, BD_PULL_NONE);
     bd_pin_set_out(a, 1);
     run_to(BD_US(20));
-    int before = s.edges;
+    int before = s.n;
     bd_pin_set_out(a, 0);
     CHECK_EQ(bd_pin_level(b), 1);
     run_to(BD_US(21));
     CHECK_EQ(bd_pin_level(b), 0);
-    CHECK_EQ(s.edges, before + 1);
-    CHECK_EQ(s.times[s.edges - 1], BD_US(21));
+    CHECK_EQ(s.n, before + 1);
+    CHECK_EQ(s.t[s.n - 1], BD_US(21));
     bd_pin_set_out(a, 1);
     bd_part_free(w); /* with a delayed edge pending */
     CHECK_EQ(bd_sched_count(&board.sched), 0);

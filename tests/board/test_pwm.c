@@ -2,25 +2,8 @@
  * waveform measured from edges on the pad: exact period and high time,
  * no drift, changes at the period boundary, idle slices, deinit. */
 #include "board/bd_pwm.h"
+#include "board_fixture.h"
 #include "tap.h"
-
-#define MAXE 4096
-
-typedef struct {
-    int n;
-    bd_time_t t[MAXE];
-    int lv[MAXE];
-} edges_t;
-
-static void on_edge(void *ctx, bd_pin_t *pin, const bd_pin_event_t *ev) {
-    edges_t *e = ctx;
-    if (ev->kind != BD_PEV_EDGE) return;
-    if (e->n < MAXE) {
-        e->t[e->n] = ev->time;
-        e->lv[e->n] = ev->level;
-    }
-    e->n++;
-}
 
 static int pad(bd_board_t *b, const char *name) { return bd_board_pin_find(b, name, BD_FIND_SILK); }
 

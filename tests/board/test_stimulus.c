@@ -11,23 +11,8 @@
 #include "board/bd_parts_file.h"
 #include "board/bd_stimulus.h"
 #include "board/bd_text.h"
+#include "board_fixture.h"
 #include "tap.h"
-
-typedef struct {
-    int edges;
-    bd_time_t times[256];
-    int levels[256];
-} seen_t;
-
-static void listener(void *ctx, bd_pin_t *pin, const bd_pin_event_t *ev) {
-    seen_t *s = ctx;
-    if (ev->kind != BD_PEV_EDGE) return;
-    if (s->edges < 256) {
-        s->times[s->edges] = ev->time;
-        s->levels[s->edges] = ev->level;
-    }
-    s->edges++;
-}
 
 static bd_board_t board;
 static bd_partset_t ps;
@@ -53,9 +38,9 @@ static void load(const char *text) {
     if (err[0]) printf("# %s\n", err);
     CHECK_EQ(bd_stim_start(st, err, sizeof err), BD_OK);
 }
-static seen_t *watch(const char *n) {
-    seen_t *s = calloc(1, sizeof *s);
-    bd_pin_listen(pin(n), BD_PEV_EDGE, listener, s, NULL);
+static edges_t *watch(const char *n) {
+    edges_t *s = calloc(1, sizeof *s);
+    bd_pin_listen(pin(n), BD_PEV_EDGE, on_edge, s, NULL);
     return s;
 }
 
@@ -97,7 +82,7 @@ TEST(parse_errors_have_lines) {
 
 TEST(levels_pulses_relative_times) {
     setup(NULL);
-    seen_t *s = watch("D2");
+    edges_t *s = watch("D2");
     load("@100ms D2 high\n"
          "+50ms D2 low      # 150 ms\n"
          "@1s D2 pulse 25us high\n"
@@ -108,10 +93,10 @@ TEST(levels_pulses_relative_times) {
     run_to(BD_S(3));
     static const bd_time_t want[] = {BD_MS(100), BD_MS(150), BD_S(1), BD_S(1) + BD_US(25), BD_MS(1001),
                                      BD_MS(1500), BD_MS(1500) + BD_US(10)};
-    CHECK_EQ(s->edges, 7);
-    for (int i = 0; i < 7 && i < s->edges; i++) {
-        CHECK_EQ(s->times[i], want[i]);
-        CHECK_EQ(s->levels[i], i % 2 == 0 ? (i == 5 ? 0 : 1) : (i == 6 ? 1 : 0));
+    CHECK_EQ(s->n, 7);
+    for (int i = 0; i < 7 && i < s->n; i++) {
+        CHECK_EQ(s->t[i], want[i]);
+        CHECK_EQ(s->lv[i], i % 2 == 0 ? (i == 5 ? 0 : 1) : (i == 6 ? 1 : 0));
     }
     /* after the low pulse the weak high came back; after release it floats */
     CHECK(bd_pin_floating(pin("D2")));
@@ -122,7 +107,7 @@ TEST(levels_pulses_relative_times) {
 
 TEST(clock_with_duty_and_stop) {
     setup(NULL);
-    seen_t *s = watch("D7");
+    edges_t *s = watch("D7");
     load("@0 D7 clock 1kHz duty=25% for 3ms\n"
          "@10ms D7 clock 10kHz count=2\n"
          "@20ms D7 clock 1MHz\n"
@@ -131,23 +116,23 @@ TEST(clock_with_duty_and_stop) {
          "@32.5ms D7 low\n");
     run_to(BD_MS(40));
     /* 0..3 ms: rises at 0,1,2 ms, falls 250 us later */
-    CHECK_EQ(s->times[0], 0);
-    CHECK_EQ(s->times[1], BD_US(250));
-    CHECK_EQ(s->times[2], BD_MS(1));
-    CHECK_EQ(s->times[5], BD_US(2250));
+    CHECK_EQ(s->t[0], 0);
+    CHECK_EQ(s->t[1], BD_US(250));
+    CHECK_EQ(s->t[2], BD_MS(1));
+    CHECK_EQ(s->t[5], BD_US(2250));
     /* 10 ms: two 100 us periods, 50 us high */
-    CHECK_EQ(s->times[6], BD_MS(10));
-    CHECK_EQ(s->times[7], BD_MS(10) + BD_US(50));
-    CHECK_EQ(s->times[8], BD_MS(10) + BD_US(100));
-    CHECK_EQ(s->times[9], BD_MS(10) + BD_US(150));
+    CHECK_EQ(s->t[6], BD_MS(10));
+    CHECK_EQ(s->t[7], BD_MS(10) + BD_US(50));
+    CHECK_EQ(s->t[8], BD_MS(10) + BD_US(100));
+    CHECK_EQ(s->t[9], BD_MS(10) + BD_US(150));
     /* 1 MHz for 10 us, then stop: 10 rises, 10 falls */
-    CHECK_EQ(s->times[10], BD_MS(20));
-    CHECK_EQ(s->times[11], BD_MS(20) + 500);
-    CHECK_EQ(s->times[29], BD_MS(20) + BD_US(9) + 500);
+    CHECK_EQ(s->t[10], BD_MS(20));
+    CHECK_EQ(s->t[11], BD_MS(20) + 500);
+    CHECK_EQ(s->t[29], BD_MS(20) + BD_US(9) + 500);
     /* 30 ms: 1 kHz until the low at 32.5 ms: rises at 30, 31, 32; fall 32.5 */
-    CHECK_EQ(s->times[30], BD_MS(30));
-    CHECK_EQ(s->times[35], BD_US(32500));
-    CHECK_EQ(s->edges, 36);
+    CHECK_EQ(s->t[30], BD_MS(30));
+    CHECK_EQ(s->t[35], BD_US(32500));
+    CHECK_EQ(s->n, 36);
     CHECK_EQ(bd_pin_level(pin("D7")), 0);
     teardown();
     free(s);
@@ -247,7 +232,7 @@ TEST(uart_bytes_in) {
 
 TEST(parts_set_and_press) {
     setup("button BTN1 D2 pull=up\nhcsr04 trig=D3 echo=D4 distance=25\n");
-    seen_t *s = watch("D2");
+    edges_t *s = watch("D2");
     load("@2s press BTN1 for 50ms\n"
          "@3s press btn1\n"
          "@3100ms release BTN1\n"
@@ -263,12 +248,12 @@ TEST(parts_set_and_press) {
     CHECK_EQ(d, 40);
     run_to(BD_S(4));
     /* 2 s press (no bounce yet? bounce=1 set at 600 ms: 3 changes each) */
-    CHECK_EQ(s->edges, 12);
-    CHECK_EQ(s->times[0], BD_S(2));
-    CHECK_EQ(s->times[2], BD_S(2) + BD_US(500));
-    CHECK_EQ(s->times[3], BD_MS(2050));
-    CHECK_EQ(s->times[6], BD_S(3));
-    CHECK_EQ(s->times[9], BD_MS(3100));
+    CHECK_EQ(s->n, 12);
+    CHECK_EQ(s->t[0], BD_S(2));
+    CHECK_EQ(s->t[2], BD_S(2) + BD_US(500));
+    CHECK_EQ(s->t[3], BD_MS(2050));
+    CHECK_EQ(s->t[6], BD_S(3));
+    CHECK_EQ(s->t[9], BD_MS(3100));
     CHECK_EQ(bd_pin_level(pin("D2")), 1);
     teardown();
     free(s);

@@ -70,6 +70,12 @@ def parse_trace(text):
     return out
 
 
+def read_trace(path):
+    """parse_trace of a --trace file."""
+    with open(path) as f:
+        return parse_trace(f.read())
+
+
 def trace_edges(text, name):
     """-> [(time ns, level)] of pad `name`'s high/low lines in a --trace log."""
     return [(t, 1 if e == "high" else 0) for t, s, e in parse_trace(text)

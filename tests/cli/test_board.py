@@ -1,54 +1,29 @@
 """The virtual board from the command line: --board/--speed/--until/--vcd/
 --trace, machine.Pin with soft IRQs, time on the virtual clock, the sim
-module.  The VCD output is checked by a small parser of its own."""
+module.  The VCD output is read back with cliutil.Vcd and its structure
+checked here."""
 import os
 import re
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import SANITIZER, check, done, run  # noqa: E402
+from cliutil import SANITIZER, Vcd, check, done, run, scratch  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BLINK = os.path.join(ROOT, "examples", "blink.py")
-TMP = tempfile.mkdtemp(prefix="bb-board-")
+TMP, script = scratch("bb-board-")
 
 
 def parse_vcd(path):
-    """-> ({name: id}, {id: [(time_ns, value)]}, end_time).  Checks the
-    structure GTKWave needs: header sections, time order."""
+    """-> ({name: id}, {name: [(time_ns, value)] after $dumpvars}, end_time).
+    Checks the structure GTKWave needs: header sections, time order."""
     with open(path) as f:
-        text = f.read()
-    assert "$enddefinitions $end" in text, "no $enddefinitions"
-    head, body = text.split("$enddefinitions $end", 1)
-    assert re.search(r"\$timescale\s+1ns\s+\$end", head), "timescale"
-    names = {}
-    for m in re.finditer(r"\$var\s+wire\s+1\s+(\S+)\s+(\S+)\s+\$end", head):
-        names[m.group(2)] = m.group(1)
-    changes = {i: [] for i in names.values()}
-    t, last, initial = 0, -1, False
-    for tok in body.split():
-        if tok == "$dumpvars":
-            initial = True  # initial values, not changes
-        elif tok == "$end":
-            initial = False
-        elif initial:
-            continue
-        elif tok.startswith("#"):
-            t = int(tok[1:])
-            assert t >= last, "time goes backwards"
-            last = t
-        elif tok[0] in "01" and tok[1:] in changes:
-            changes[tok[1:]].append((t, int(tok[0])))
-    return names, changes, last
-
-
-def script(name, src):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(src)
-    return p
+        assert "$enddefinitions $end" in f.read(), "no $enddefinitions"
+    v = Vcd(path)
+    assert re.search(r"\$timescale\s+1ns\s+\$end", v.head), "timescale"
+    assert v.times == sorted(v.times), "time goes backwards"
+    return v.ids, v.changes, v.times[-1] if v.times else -1
 
 
 # --- blink: edges at 0.5 s steps, in the VCD and in the trace --------------
@@ -58,7 +33,7 @@ rc, out, err = run(["--speed", "max", "--until", "2s", "--vcd", vcd, "--trace", 
 check(rc == 0, "blink --until 2s exits 0", (rc, err))
 names, changes, end = parse_vcd(vcd)
 check("D13" in names, "VCD names the LED pad by its board label", names)
-edges = changes.get(names.get("D13"), [])
+edges = changes.get("D13", [])
 vals = [v for _, v in edges]
 times = [t for t, _ in edges]
 check(len(edges) == 4 and vals == [1, 0, 1, 0], "four LED edges in 2 s, alternating", edges)

@@ -18,34 +18,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import check, done, level_at, parse_vcd, run  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="bb-busvcd-")
-
-
-def parse_vcd(fname):
-    """-> {label: [(t_ns, value), ...]} with the initial value at t=0."""
-    names, sig, t = {}, {}, 0
-    text = open(fname).read()
-    header, _, body = text.partition("$enddefinitions")
-    for m in re.finditer(r"\$var\s+\S+\s+\d+\s+(\S+)\s+(\S+)", header):
-        names[m.group(1)] = m.group(2)
-        sig[m.group(2)] = []
-    for tok in body.split():
-        if tok.startswith("#"):
-            t = int(tok[1:])
-        elif tok[0] in "01" and tok[1:] in names:
-            sig[names[tok[1:]]].append((t, int(tok[0])))
-    return sig
-
-
-def level_at(changes, t):
-    v = None
-    for tc, vc in changes:
-        if tc > t:
-            break
-        v = vc
-    return v
 
 
 def uart_decode(changes, baud):

@@ -9,20 +9,12 @@ import re
 import shutil
 import struct
 import sys
-import tempfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import check, done, run, scratch  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-i2cparts-")
-
-
-def write(name, text):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(text)
-    return p
+TMP, write = scratch("bb-i2cparts-")
 
 
 def bb(*args):

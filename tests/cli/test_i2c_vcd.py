@@ -11,33 +11,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from cliutil import run, check, done  # noqa: E402
+from cliutil import check, done, level_at, parse_vcd, run  # noqa: E402
 
 TMP = tempfile.mkdtemp(prefix="bb-i2cvcd-")
-
-
-def parse_vcd(fname):
-    names, sig, t = {}, {}, 0
-    text = open(fname).read()
-    header, _, body = text.partition("$enddefinitions")
-    for m in re.finditer(r"\$var\s+\S+\s+\d+\s+(\S+)\s+(\S+)", header):
-        names[m.group(1)] = m.group(2)
-        sig[m.group(2)] = []
-    for tok in body.split():
-        if tok.startswith("#"):
-            t = int(tok[1:])
-        elif tok[0] in "01" and tok[1:] in names:
-            sig[names[tok[1:]]].append((t, int(tok[0])))
-    return sig
-
-
-def level_at(changes, t):
-    v = None
-    for tc, vc in changes:
-        if tc > t:
-            break
-        v = vc
-    return v
 
 
 def decode(scl, sda):

@@ -5,19 +5,11 @@ Timer callbacks as soft IRQs at exact virtual times, Signal inversion."""
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import Vcd, check, done, run, scratch, trace_edges  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-analog-")
-
-
-def script(name, src):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(src)
-    return p
+TMP, script = scratch("bb-analog-")
 
 
 def adc_raw(uv, fs_uv, bits):
@@ -31,35 +23,8 @@ def u16(raw, bits):
     return ((raw << (16 - bits)) | (raw >> (2 * bits - 16))) & 0xFFFF if bits < 16 else raw
 
 
-def trace_edges(text, name):
-    """-> [(time_ns, level)] of a pad's high/low lines in a --trace log."""
-    out = []
-    for line in text.splitlines():
-        m = re.match(r"(\d+)\.(\d{9}) (\S+) (high|low)$", line)
-        if m and m.group(3) == name:
-            out.append((int(m.group(1)) * 10**9 + int(m.group(2)), 1 if m.group(4) == "high" else 0))
-    return out
-
-
 def vcd_changes(path, name):
-    with open(path) as f:
-        text = f.read()
-    head, body = text.split("$enddefinitions $end", 1)
-    ids = {m.group(2): m.group(1) for m in re.finditer(r"\$var\s+wire\s+1\s+(\S+)\s+(\S+)\s+\$end", head)}
-    vid = ids[name]
-    t, out, initial = 0, [], False
-    for tok in body.split():
-        if tok == "$dumpvars":
-            initial = True
-        elif tok == "$end":
-            initial = False
-        elif initial:
-            continue
-        elif tok.startswith("#"):
-            t = int(tok[1:])
-        elif tok[0] in "01" and tok[1:] == vid:
-            out.append((t, int(tok[0])))
-    return out
+    return Vcd(path).changes[name]
 
 
 # --- ADC on rp2: exact counts, the temperature sensor, errors ----------------

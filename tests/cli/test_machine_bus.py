@@ -6,19 +6,11 @@ ports' errno for a missing device, SPI full duplex."""
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import check, done, run, scratch  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-bus-")
-
-
-def script(name, src):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(src)
-    return p
+TMP, script = scratch("bb-bus-")
 
 
 def bb(src, *opts, name="t.py"):

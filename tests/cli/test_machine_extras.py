@@ -6,19 +6,11 @@ output on the virtual board."""
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import check, done, read_trace, run, scratch  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-mextra-")
-
-
-def script(name, src):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(src)
-    return p
+TMP, script = scratch("bb-mextra-")
 
 
 def bb(src, *opts, board=None, until=None, trace=None):
@@ -28,17 +20,6 @@ def bb(src, *opts, board=None, until=None, trace=None):
     if trace:
         args += ["--trace", trace]
     return run(args + list(opts) + [script("s.py", src)])
-
-
-def trace_lines(path):
-    """-> [(time_ns, source, event)]"""
-    out = []
-    with open(path) as f:
-        for line in f:
-            m = re.match(r"(\d+)\.(\d{9}) (\S+) (.*)$", line.rstrip("\n"))
-            if m:
-                out.append((int(m.group(1)) * 10**9 + int(m.group(2)), m.group(3), m.group(4)))
-    return out
 
 
 def edges(tr, name):
@@ -63,10 +44,10 @@ finally:
 tr = os.path.join(TMP, "wdt.trace")
 rc, out, err = bb(WDT_SRC % 20, until="1s", trace=tr)
 check(rc == 0 and out == "boot 1 False 0\nfinally 16\n" and "WDT reset" not in err
-      and not [x for x in trace_lines(tr) if x[1] == "WDT"],
+      and not [x for x in read_trace(tr) if x[1] == "WDT"],
       "WDT fed every 60 ms (timeout 100 ms): no reset up to --until 1s", (out, err))
 rc, out, err = bb(WDT_SRC % 2, until="1s", trace=tr)
-resets = [t for t, s, e in trace_lines(tr) if s == "WDT" and e == "reset"]
+resets = [t for t, s, e in read_trace(tr) if s == "WDT" and e == "reset"]
 # boot at 0, two feeds (60, 120 ms), reset 100 ms after the last feed; the next
 # boot 1 ms later (the modelled boot time) feeds at +60, +120 ... again
 period = 220_000_000 + 1_000_000
@@ -158,7 +139,7 @@ machine.RTC().memory(b"slept")
 machine.deepsleep(200)
 print("not reached")
 """, board="nano-esp32", until="500ms", trace=tr)
-wake = [t for t, s, e in trace_lines(tr) if s == "board" and e == "wake"]
+wake = [t for t, s, e in read_trace(tr) if s == "board" and e == "wake"]
 check(rc == 0 and out == "1 0 b''\n4 201 b'slept'\n4 402 b'slept'\n" and len(wake) == 2
       and abs(wake[0] - 200_000_000) < 100_000,
       "esp32 deepsleep(200): sleeps 200 ms, wakes with DEEPSLEEP_RESET; RTC.memory survives", (out, err, wake))
@@ -265,7 +246,7 @@ for bad in ((1, (1, 2, 3, 4)), (0, (1, 2, 3))):
     except ValueError as e:
         print(e)
 """, trace=tr)
-e = edges(trace_lines(tr), "GPIO2")
+e = edges(read_trace(tr), "GPIO2")
 bits = []
 ok = len(e) == 32
 for k in range(0, len(e) - 1, 2):
@@ -296,7 +277,7 @@ w = neopixel.NeoPixel(Pin(3), 2, bpp=4, timing=0)
 w[1] = (1, 2, 3, 4)
 print(bytes(w.buf).hex(), w.timing)
 """, trace=tr)
-e = edges(trace_lines(tr), "GPIO2")
+e = edges(read_trace(tr), "GPIO2")
 highs = [e[k + 1][0] - e[k][0] for k in range(len(e) - 1) if e[k][1] == 1 and e[k + 1][1] == 0]
 wire = bytes(int("".join("1" if h > 600 else "0" for h in highs[i:i + 8]), 2) for i in range(0, len(highs), 8))
 check(rc == 0 and out.splitlines() == [

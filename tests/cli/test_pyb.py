@@ -3,30 +3,12 @@ the pin's timer channel (PC6 = TIM3_CH1; pulse_width in timer ticks,
 pulse_width_percent in %), Timer callbacks, LED (active low), the virtual
 clock functions, and ImportError on the other boards."""
 import os
-import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import check, done, run, scratch, trace_edges  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-pyb-")
-
-
-def script(name, src):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(src)
-    return p
-
-
-def trace_edges(text, name):
-    out = []
-    for line in text.splitlines():
-        m = re.match(r"(\d+)\.(\d{9}) (\S+) (high|low)$", line)
-        if m and m.group(3) == name:
-            out.append((int(m.group(1)) * 10**9 + int(m.group(2)), 1 if m.group(4) == "high" else 0))
-    return out
+TMP, script = scratch("bb-pyb-")
 
 
 def shape(edges):

@@ -7,54 +7,18 @@ bookkeeping, not board activity, so neither --trace nor --vcd may show an
 edge for it: the recorded state is frozen at the run's end, and the VCD's
 last timestamp is that end."""
 import os
-import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import Vcd, check, done, read_trace, run, scratch  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-runend-")
-
-
-def write(name, text):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(text)
-    return p
-
-
-def trace_lines(path):
-    """-> [(time_ns, source, event)]"""
-    out = []
-    with open(path) as f:
-        for line in f:
-            m = re.match(r"(\d+)\.(\d{9}) (\S+) (.*)$", line.rstrip("\n"))
-            if m:
-                out.append((int(m.group(1)) * 10**9 + int(m.group(2)), m.group(3), m.group(4)))
-    return out
+TMP, write = scratch("bb-runend-")
 
 
 def vcd_times(path):
-    """-> (timestamps in the body after $dumpvars, {signal name: [(t, v)]})"""
-    with open(path) as f:
-        text = f.read()
-    head, body = text.split("$enddefinitions $end", 1)
-    ids = {m.group(1): m.group(2) for m in re.finditer(r"\$var\s+wire\s+1\s+(\S+)\s+(\S+)\s+\$end", head)}
-    times, changes, t, initial = [], {n: [] for n in ids.values()}, 0, False
-    for tok in body.split():
-        if tok == "$dumpvars":
-            initial = True
-        elif tok == "$end":
-            initial = False
-        elif initial:
-            continue
-        elif tok.startswith("#"):
-            t = int(tok[1:])
-            times.append(t)
-        elif tok[0] in "01" and tok[1:] in ids:
-            changes[ids[tok[1:]]].append((t, int(tok[0])))
-    return times, changes
+    """-> (the body's timestamps, {signal name: [(t, v)] after $dumpvars})"""
+    v = Vcd(path)
+    return v.times, v.changes
 
 
 PARTS = write("circuit.parts", "led LED1 D13\nbutton BTN1 D2 pull=up\n")
@@ -79,7 +43,7 @@ def run_case(label, extra, end_ns, script=SCRIPT):
     vcd = os.path.join(TMP, label + ".vcd")
     rc, out, err = run(["--speed", "max", "--parts", PARTS, "--trace", tr, "--vcd", vcd] + extra + [script])
     check(rc == 0 and out == "0 True\n", "%s: runs, button reads pressed, LED lit" % label, (rc, out, err))
-    lines = trace_lines(tr)
+    lines = read_trace(tr)
     d2 = [(t, e) for t, s, e in lines if s == "D2" and e in ("high", "low")]
     check(d2 and d2[-1][1] == "low", "%s: D2 is last low in the trace (pressed)" % label, d2)
     at_end = [x for x in lines if x[0] >= end_ns]
@@ -115,7 +79,7 @@ tr = os.path.join(TMP, "stim.trace")
 vcd = os.path.join(TMP, "stim.vcd")
 rc, out, err = run(["--speed", "max", "--until", "20ms", "--parts", PARTS, "--stimulus", stim, "--trace", tr,
                     "--vcd", vcd, SCRIPT])
-lines = trace_lines(tr)
+lines = read_trace(tr)
 d3 = [(t, e) for t, s, e in lines if s == "D3"]
 check(rc == 0 and d3 == [(1_000_000, "high")], "stimulus: D3 driven high at 1 ms, nothing logged when it is freed",
       (rc, err, d3))

@@ -5,19 +5,11 @@ exit status with FILE:LINE messages."""
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import check, done, run, scratch  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-stim-")
-
-
-def write(name, text):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(text)
-    return p
+TMP, write = scratch("bb-stim-")
 
 
 def bb(*args, stdin=b""):

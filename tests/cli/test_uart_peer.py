@@ -8,20 +8,12 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import BIN, check, done, run  # noqa: E402
+from cliutil import BIN, check, done, run, scratch  # noqa: E402
 
-TMP = tempfile.mkdtemp(prefix="bb-uartpeer-")
-
-
-def write(name, text, mode="w"):
-    p = os.path.join(TMP, name)
-    with open(p, mode) as f:
-        f.write(text)
-    return p
+TMP, write = scratch("bb-uartpeer-")
 
 
 def bb(*args, stdin=b""):

@@ -12,7 +12,7 @@ import tempfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(__file__))
-from cliutil import run, check, done  # noqa: E402
+from cliutil import check, done, level_at, parse_vcd, run  # noqa: E402
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "userdocs")
 TMP = tempfile.mkdtemp(prefix="bb-userdocs-")
@@ -37,24 +37,6 @@ def bb(board, script, until, parts=None, stim=None, vcd=True, tag=""):
     return rc, out, err, sig
 
 
-def parse_vcd(fname):
-    """{signal name: [(time ns, value), ...]}, value 0/1 (or the text for x/z)."""
-    names, sig, t = {}, {}, 0
-    with open(fname) as f:
-        text = f.read()
-    header, _, body = text.partition("$enddefinitions")
-    for m in re.finditer(r"\$var\s+\S+\s+\d+\s+(\S+)\s+(\S+)", header):
-        names[m.group(1)] = m.group(2)
-        sig[m.group(2)] = []
-    for tok in body.split():
-        if tok.startswith("#"):
-            t = int(tok[1:])
-        elif tok[0] in "01xzXZ" and tok[1:] in names:
-            v = int(tok[0]) if tok[0] in "01" else tok[0]
-            sig[names[tok[1:]]].append((t, v))
-    return sig
-
-
 def edges(changes, kind):
     """Times of the rising (kind 1) or falling (kind 0) edges."""
     out, prev = [], None
@@ -63,15 +45,6 @@ def edges(changes, kind):
             out.append(t)
         prev = v
     return out
-
-
-def level_at(changes, t):
-    v = None
-    for tc, vc in changes:
-        if tc > t:
-            break
-        v = vc
-    return v
 
 
 def stim_ok(err, n):

@@ -7,21 +7,13 @@ files, unsupported boards and parts)."""
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cliutil import check, done, run  # noqa: E402
+from cliutil import check, done, run, scratch  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 EX = os.path.join(ROOT, "examples", "wokwi")
-TMP = tempfile.mkdtemp(prefix="bb-wokwi-")
-
-
-def write(name, text):
-    p = os.path.join(TMP, name)
-    with open(p, "w") as f:
-        f.write(text)
-    return p
+TMP, write = scratch("bb-wokwi-")
 
 
 def bb(*args, stdin=b""):

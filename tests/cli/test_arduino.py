@@ -476,13 +476,14 @@ p = os.path.join(TMP, "stdin.py")
 with open(p, "w") as f:
     f.write("""
 from arduino import *
-print(Serial.available(), Serial.peek(), Serial.parseInt(), repr(Serial.readStringUntil(",")), Serial.parseFloat())
+n = Serial.parseInt()  # waits for the piped bytes (available() before any read would race the pipe)
+print(n, Serial.available(), Serial.peek(), repr(Serial.readStringUntil(",")), Serial.parseFloat())
 Serial.setTimeout(50)
 print(repr(Serial.readString()), Serial.available(), Serial.read(), Serial.parseInt())
 """)
 rc, out, err = run(["--speed", "max", p], stdin=b"x-12 ab,3.25\nrest")
-check(rc == 0 and out == "17 120 -12 ' ab' 3.25\n'\\nrest' 0 -1 0\n",
-      "Serial input: available/peek/parseInt/readStringUntil/parseFloat/readString from stdin", (out, err))
+check(rc == 0 and out == "-12 13 32 ' ab' 3.25\n'\\nrest' 0 -1 0\n",
+      "Serial input: parseInt/available/peek/readStringUntil/parseFloat/readString from stdin", (out, err))
 
 rc, out, err = board("""
 from arduino import *

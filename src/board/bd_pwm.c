@@ -337,19 +337,36 @@ bd_status_t bd_pwm_rp2_calc(uint64_t clk, uint64_t freq, uint32_t *div16, uint32
     return BD_OK;
 }
 
+/* LEDC: the timer runs from the 80 MHz APB clock through a 10.8 divider
+ * with up to 14 bits of resolution, which reaches down to 4.8 Hz; below
+ * that it runs from a slow clock, modelled as 1 MHz (the ESP32's REF_TICK;
+ * ASSUMPTION for the S3, whose slow LEDC clocks are not documented by the
+ * port), so the quickref's 1 Hz to 40 MHz range holds (docs/board-facts.md).
+ * The slow clock is kept as a divider of the APB clock, exact as 80 MHz is
+ * 80 x 1 MHz. */
+#define LEDC_SLOW_HZ 1000000u
+
 static bd_status_t ledc_calc(uint64_t clk, uint64_t freq, bd_pwm_regs_t *r, uint8_t *res, const char **why) {
     if (freq == 0 || freq > clk / 2) {
         set_why(why, freq ? "freq too large" : "freq too small");
         return BD_ERR_INVAL;
     }
-    unsigned bits = 0;
-    for (uint64_t div = clk / freq; div > 1; div >>= 1) bits++;
-    if (bits > 14) bits = 14;
-    uint64_t div = (clk << 8) / (freq << bits);
+    uint64_t src = clk, scale = 1;
+    unsigned bits;
+    uint64_t div;
+    for (;;) {
+        bits = 0;
+        for (uint64_t d = src / freq; d > 1; d >>= 1) bits++;
+        if (bits > 14) bits = 14;
+        div = (src << 8) / (freq << bits);
+        if (div < (1u << 18) || src != clk || clk % LEDC_SLOW_HZ) break;
+        src = LEDC_SLOW_HZ, scale = clk / LEDC_SLOW_HZ;
+    }
     if (div < 256 || div >= (1u << 18)) {
         set_why(why, div < 256 ? "freq too large" : "freq too small");
         return BD_ERR_INVAL;
     }
+    div *= scale;
     r->div_num = (uint32_t)div;
     r->div_den = 256;
     r->top = (1u << bits) - 1;

@@ -44,6 +44,9 @@ static void set_line(bd_spi_t *bus, int pad, int v) {
 bd_status_t bd_spi_attach_pins(bd_spi_t *bus, int sck, int mosi, int miso) {
     int n = bus->board->npins;
     if (sck >= n || mosi >= n || miso >= n) return BD_ERR_INVAL;
+    /* attaching the same pads again (after a board reset) sets their modes
+     * again but keeps the MISO driver the first attach added */
+    bool again = bus->miso_drv >= 0 && bus->miso_pad == miso;
     bus->sck_pad = sck, bus->mosi_pad = mosi, bus->miso_pad = miso;
     if (sck >= 0) {
         set_line(bus, sck, bus->mode >> 1);
@@ -57,6 +60,7 @@ bd_status_t bd_spi_attach_pins(bd_spi_t *bus, int sck, int mosi, int miso) {
         bd_pin_t *p = bd_board_pin(bus->board, miso);
         bd_pin_set_periph(p, -1);
         bd_pin_set_mode(p, BD_MODE_ALT);
+        if (again) return BD_OK;
         return bd_pin_driver_add(p, "spi-device", &bus->miso_drv);
     }
     return BD_OK;

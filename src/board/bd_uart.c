@@ -192,7 +192,7 @@ void bd_uart_set_rx_callback(bd_uart_t *u, bd_uart_rx_fn fn, void *ctx) {
 void bd_uart_set_tx_output(bd_uart_t *u, bd_uart_out_fn fn, void *ctx) {
     u->tx_out = fn;
     u->tx_out_ctx = ctx;
-    if (fn) fn(ctx, u, u->tx.busy ? (u->tx.frame >> u->tx.bit) & 1 : 1);
+    if (fn) fn(ctx, u, u->tx.busy ? (u->tx.frame >> u->tx.bit) & 1 : !u->brk);
 }
 
 /* ---- receive ---------------------------------------------------------- */
@@ -209,6 +209,7 @@ static void store(bd_uart_t *rx, const bd_uart_cfg_t *c, unsigned lv) {
     unsigned v = (lv >> 1) & ((1u << c->bits) - 1);
     if (!((lv >> (1u + c->bits + (c->parity ? 1u : 0u))) & 1)) rx->framing_errors++; /* the first stop bit */
     if (c->parity && ((lv >> (1u + c->bits)) & 1) != parity_of(v, c->bits, c->parity)) rx->parity_errors++;
+    if (lv == 0) rx->breaks++; /* low at every sample, the stop bit too */
     rx->rx_bytes++;
     if (rx->rx_len == rx->rx_cap) {
         rx->overruns++;
@@ -404,6 +405,14 @@ static size_t enqueue(bd_uart_line_t *l, const uint8_t *data, size_t n) {
 }
 
 size_t bd_uart_write(bd_uart_t *u, const uint8_t *data, size_t n) { return enqueue(&u->tx, data, n); }
+
+bd_status_t bd_uart_set_break(bd_uart_t *u, bool on) {
+    if (on && bd_uart_tx_pending(u)) return BD_ERR_BUSY;
+    if (u->brk == on) return BD_OK;
+    u->brk = on;
+    line_out(&u->tx, !on);
+    return BD_OK;
+}
 
 size_t bd_uart_inject(bd_uart_t *u, const uint8_t *data, size_t n) {
     if (u->rx_pad >= 0 && u->rx_drv >= 0 && !u->inj.busy)

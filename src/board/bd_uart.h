@@ -37,7 +37,13 @@
  * bd_uart_set_tx_output sends TX levels to a callback instead of a pad,
  * so a part can be a UART whose TX is an external driver.
  *
- * Not modelled: flow control, break generation, the 32-byte hardware FIFO
+ * Break.  bd_uart_set_break holds the TX line low (a break) until it is
+ * cleared; the binding times it.  A received frame that is low at every
+ * sample (start, data, parity and stop: the line held low for a whole
+ * frame) is a break: counted in `breaks`, and stored as the 0 byte the
+ * hardware stores (with its framing error), before the rx callback runs.
+ *
+ * Not modelled: flow control, the 32-byte hardware FIFO
  * as distinct from the software buffer (one FIFO of rx_size stands for
  * both), noise filtering beyond the start-bit check.
  *
@@ -124,7 +130,8 @@ struct bd_uart {
     bd_uart_dec_t dec;
     uint16_t *rxq;
     size_t rx_cap, rx_head, rx_len;
-    uint64_t tx_bytes, rx_bytes, overruns, framing_errors, parity_errors;
+    bool brk;                  /* TX held low (bd_uart_set_break) */
+    uint64_t tx_bytes, rx_bytes, overruns, framing_errors, parity_errors, breaks;
 };
 
 /* A UART with 115200 8N1, tx_size 256, rx_size 256, no pads. */
@@ -152,6 +159,10 @@ bd_status_t bd_uart_connect(bd_uart_t *from, bd_uart_t *to);
 void bd_uart_disconnect(bd_uart_t *from, bd_uart_t *to);
 void bd_uart_set_sink(bd_uart_t *u, bd_uart_sink_fn fn, void *ctx);
 void bd_uart_set_rx_callback(bd_uart_t *u, bd_uart_rx_fn fn, void *ctx);
+
+/* TX low (on) or back to idle high (off).  BD_ERR_BUSY while a frame is on
+ * the line or queued (a break goes after the data). */
+bd_status_t bd_uart_set_break(bd_uart_t *u, bool on);
 
 /* machine side.  write: queue up to n bytes, returns how many fitted. */
 size_t bd_uart_write(bd_uart_t *u, const uint8_t *data, size_t n);

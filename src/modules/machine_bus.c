@@ -27,6 +27,7 @@
 #include "board/bd_trace.h"
 
 #include "modules/machine_bus.h"
+#include "modules/machine_reset.h"
 
 int mod_machine_pin_index(py_val_t v); /* mod_machine.c */
 
@@ -150,6 +151,7 @@ void mbus_buffer(py_val_t v, py_buf_t *b, int writable) {
 typedef struct {
     bd_spi_t bus;
     int sck, mosi, miso;
+    bool stale; /* a board reset put the pads back to GPIO */
     char name[16];
 } spi_net_t;
 
@@ -172,9 +174,17 @@ bd_i2c_t *mbus_i2c_net(int scl, int sda, const char *name) {
 
 bd_spi_t *mbus_spi_net(int sck, int mosi, int miso, const char *name) {
     int k;
-    for (k = 0; k < MAX_NETS && spi_nets[k]; k++)
-        if (spi_nets[k]->sck == sck && spi_nets[k]->mosi == mosi && spi_nets[k]->miso == miso)
-            return &spi_nets[k]->bus;
+    for (k = 0; k < MAX_NETS && spi_nets[k]; k++) {
+        spi_net_t *n = spi_nets[k];
+        if (n->sck != sck || n->mosi != mosi || n->miso != miso) continue;
+        if (n->stale) {
+            /* the first master after a reset claims the pads again */
+            bd_status_t st = bd_spi_attach_pins(&n->bus, sck, mosi, miso);
+            if (st != BD_OK) mod_board_raise(st);
+            n->stale = false;
+        }
+        return &n->bus;
+    }
     if (k == MAX_NETS) py_raise_msg(&py_type_OSError, "too many SPI buses");
     spi_net_t *n = calloc(1, sizeof *n);
     if (!n) py_raise_no_memory();
@@ -190,7 +200,15 @@ bd_spi_t *mbus_spi_net(int sck, int mosi, int miso, const char *name) {
     return &n->bus;
 }
 
+/* A hard reset returns the pads to GPIO (machine_reset.c): the SPI nets
+ * stay, with their parts, but their pads must be claimed again. */
+static void on_reset(bool hard) {
+    if (!hard) return;
+    for (int k = 0; k < MAX_NETS && spi_nets[k]; k++) spi_nets[k]->stale = true;
+}
+
 void mod_machine_bus_init(py_val_t m) {
+    mod_reset_on_reset(on_reset);
     mod_machine_uart_init(m);
     mod_machine_i2c_init(m);
     mod_machine_spi_init(m);

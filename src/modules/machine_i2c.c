@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "modules/machine_bus.h"
+#include "modules/machine_reset.h"
 
 typedef struct {
     py_obj_t h;
@@ -411,7 +412,16 @@ static py_type_t softi2c_type = {
     .trace = i2c_trace,
 };
 
+/* A hard reset resets the controllers: the next I2C(id) is a fresh
+ * object that configures its pads again (machine_reset.h); the buses and
+ * their parts stay. */
+static void on_reset(bool hard) {
+    if (!hard || !hw_ready) return;
+    for (int i = 0; i < NHW; i++) hw_objs[i] = PY_NONE;
+}
+
 void mod_machine_i2c_init(py_val_t m) {
+    mod_reset_on_reset(on_reset);
     for (int i = 0; i < NHW; i++) hw_objs[i] = PY_NONE;
     hw_ready = true;
     py_type_init_builtin(&i2c_type);

@@ -13,6 +13,9 @@
  *     (duty_u16 32768) unless freq/duty are given (issue #13600, PR #10854:
  *     "PWM(Pin(26), freq=5000, duty=512)"); channels are allocated per
  *     pad; deinit releases it.
+ *     The esp32 port's older API stays: duty([d]) and the duty= keyword,
+ *     0..1023 "as a ratio duty/1023" of duty_u16 (esp32 quickref), read
+ *     back from duty_u16 the same way; freq 1 Hz to 40 MHz (quickref).
  *   - stm32: no machine.PWM (the port has none: pyb.Timer does PWM there).
  * Changes take effect at the next period boundary (double-buffered
  * registers, in the model).  Start: the slice is programmed first and then
@@ -83,6 +86,13 @@ static void set_duty_u16(pwm_obj_t *o, py_val_t v) {
     check(bd_pwm_set_duty_u16(model(), o->slice, o->ch, (uint32_t)d), NULL);
 }
 
+/* esp32 duty(d): d/1023 of full scale, as duty_u16 rounded to nearest. */
+static void set_duty_1023(pwm_obj_t *o, py_val_t v) {
+    int64_t d = py_to_i64(v);
+    if (d < 0 || d > 1023) py_raise_msg(&py_type_ValueError, "duty must be from 0 to 1023");
+    check(bd_pwm_set_duty_u16(model(), o->slice, o->ch, (uint32_t)((d * 65535 + 511) / 1023)), NULL);
+}
+
 static void set_duty_ns(pwm_obj_t *o, py_val_t v) {
     const char *why = NULL;
     int64_t d = py_to_i64(v);
@@ -113,7 +123,7 @@ static void activate(pwm_obj_t *o) {
 
 /* init(*, freq, duty_u16, duty_ns, invert); argv[first..] positional. */
 static void init_args(pwm_obj_t *o, int argc, const py_val_t *argv, py_val_t kwnames, int first) {
-    static const char *const allowed[] = {"freq", "duty_u16", "duty_ns", "invert", NULL};
+    static const char *const allowed[] = {"freq", "duty_u16", "duty_ns", "invert", "duty", NULL};
     if (argc > first) py_raise_msg(&py_type_TypeError, "function takes %d positional arguments but %d were given",
                                    first, argc);
     if (!py_is_null(kwnames)) {
@@ -122,6 +132,7 @@ static void init_args(pwm_obj_t *o, int argc, const py_val_t *argv, py_val_t kwn
             const char *n = py_str_data(k->items[i]);
             bool ok = false;
             for (const char *const *a = allowed; *a; a++) ok |= !strcmp(*a, n);
+            if (port != P_ESP32 && !strcmp(n, "duty")) ok = false; /* esp32 only */
             if (!ok) py_raise_msg(&py_type_TypeError, "extra keyword arguments given");
         }
     }
@@ -129,6 +140,7 @@ static void init_args(pwm_obj_t *o, int argc, const py_val_t *argv, py_val_t kwn
     py_val_t du16 = py_kwarg(argc, argv, kwnames, "duty_u16", PY_NULL);
     py_val_t dns = py_kwarg(argc, argv, kwnames, "duty_ns", PY_NULL);
     py_val_t inv = py_kwarg(argc, argv, kwnames, "invert", PY_NULL);
+    py_val_t d1023 = py_kwarg(argc, argv, kwnames, "duty", PY_NULL);
     mod_board_now();
     bool was_active = o->active;
     activate(o);
@@ -138,6 +150,7 @@ static void init_args(pwm_obj_t *o, int argc, const py_val_t *argv, py_val_t kwn
     else if (port == P_ESP32 && !sl->freq_set) check(bd_pwm_set_freq(p, o->slice, 5000, NULL), NULL);
     if (!py_is_null(du16) && !(py_is_int(du16) && py_to_i64(du16) == -1)) set_duty_u16(o, du16);
     else if (!py_is_null(dns) && !(py_is_int(dns) && py_to_i64(dns) == -1)) set_duty_ns(o, dns);
+    else if (!py_is_null(d1023)) set_duty_1023(o, d1023);
     else if (port == P_ESP32 && sl->duty_kind[o->ch] == BD_PWM_DUTY_NONE)
         check(bd_pwm_set_duty_u16(p, o->slice, o->ch, 32768), NULL);
     if (!py_is_null(inv) && !(py_is_int(inv) && py_to_i64(inv) == -1)) {
@@ -216,6 +229,19 @@ static py_val_t m_duty_u16(int argc, const py_val_t *argv, py_val_t kw) {
     return PY_NONE;
 }
 
+/* esp32 duty([d]): 0..1023 (duty_u16 * 1023 / 65535, rounded). */
+static py_val_t m_duty(int argc, const py_val_t *argv, py_val_t kw) {
+    pwm_obj_t *o = self_of(argv[0]);
+    mod_board_now();
+    if (argc < 2) {
+        uint32_t u16 = bd_pwm_get_duty_u16(model(), o->slice, o->ch);
+        return py_small((int64_t)((u16 * 1023u + 32767u) / 65535u));
+    }
+    need_active(o);
+    set_duty_1023(o, argv[1]);
+    return PY_NONE;
+}
+
 static py_val_t m_duty_ns(int argc, const py_val_t *argv, py_val_t kw) {
     pwm_obj_t *o = self_of(argv[0]);
     mod_board_now();
@@ -243,7 +269,8 @@ static void pwm_trace(py_obj_t *o) {}
 
 static const py_method_def_t pwm_methods[] = {
     {"init", m_init, 1, -1, PY_MF_KW},    {"deinit", m_deinit, 1, 1, 0},       {"freq", m_freq, 1, 2, 0},
-    {"duty_u16", m_duty_u16, 1, 2, 0},    {"duty_ns", m_duty_ns, 1, 2, 0},     PY_MF_END,
+    {"duty_u16", m_duty_u16, 1, 2, 0},    {"duty_ns", m_duty_ns, 1, 2, 0},     {"duty", m_duty, 1, 2, 0},
+    PY_MF_END,
 };
 
 static py_type_t pwm_type = {
@@ -271,5 +298,6 @@ void mod_machine_pwm_init(py_val_t m) {
     port = !strcmp(pn, "rp2") ? P_RP2 : !strcmp(pn, "esp32") ? P_ESP32 : P_STM32;
     if (port == P_STM32) return; /* the stm32 port has no machine.PWM */
     py_type_init_builtin(&pwm_type);
+    if (port != P_ESP32) py_dict_del(pwm_type.dict, py_intern("duty")); /* the esp32 port's older API */
     py_module_add(m, "PWM", py_obj(&pwm_type));
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "modules/machine_bus.h"
+#include "modules/machine_reset.h"
 
 typedef struct {
     py_obj_t h;
@@ -280,7 +281,16 @@ static py_type_t softspi_type = {
     .trace = spi_trace,
 };
 
+/* A hard reset resets the controllers: the next SPI(id) is a fresh
+ * object that configures its pads again (machine_reset.h); the buses and
+ * their parts stay. */
+static void on_reset(bool hard) {
+    if (!hard || !hw_ready) return;
+    for (int i = 0; i < NHW; i++) hw_objs[i] = PY_NONE;
+}
+
 void mod_machine_spi_init(py_val_t m) {
+    mod_reset_on_reset(on_reset);
     for (int i = 0; i < NHW; i++) hw_objs[i] = PY_NONE;
     hw_ready = true;
     py_type_init_builtin(&spi_type);

@@ -1,6 +1,6 @@
 /* test_uart.c: frame timing on the TX pad at 9600 and 115200 baud, parity
  * and stop bits, loopback and a wire between two UARTs, baud mismatch,
- * FIFO overrun, host injection on RX, the rp2 divider. */
+ * FIFO overrun, host injection on RX, the rp2 divider, breaks. */
 #include <string.h>
 
 #include "board/bd_uart.h"
@@ -200,11 +200,56 @@ TEST(rp2_divider) {
     bd_board_free(&b);
 }
 
+/* A break: TX held low (refused while data is queued), and a receiver
+ * that sees the line low for a whole frame counts a break and stores 0. */
+TEST(break_send_and_detect) {
+    bd_board_t b;
+    bd_board_init(&b, bd_board_def_find("rpi-pico"));
+    bd_uart_t a, c;
+    bd_uart_init(&a, &b, "uart0");
+    bd_uart_init(&c, &b, "uart1");
+    bd_uart_cfg_t c96 = {9600, 8, BD_PARITY_NONE, 1};
+    bd_uart_configure(&c, &c96);
+    int tx = pad(&b, "GP0");
+    CHECK_EQ(bd_uart_attach_pins(&a, tx, -1), BD_OK);
+    bd_uart_write(&a, (const uint8_t *)"x", 1);
+    CHECK_EQ(bd_uart_set_break(&a, true), BD_ERR_BUSY); /* after the data */
+    bd_sched_run_until(&b.sched, BD_MS(1), NULL);
+    CHECK_EQ(bd_uart_set_break(&a, true), BD_OK);
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, tx)), 0);
+    CHECK_EQ(bd_uart_set_break(&a, false), BD_OK);
+    CHECK_EQ(bd_pin_level(bd_board_pin(&b, tx)), 1);
+
+    /* the line low for two frames: one break, a 0 byte, a framing error */
+    bd_time_t frame = bd_uart_frame_ns(&c), t0 = BD_MS(2);
+    bd_sched_run_until(&b.sched, t0, NULL);
+    bd_uart_rx_reset(&c, 1); /* the line idle high */
+    bd_uart_rx_line(&c, 0);
+    bd_sched_run_until(&b.sched, t0 + 2 * frame, NULL);
+    bd_uart_rx_line(&c, 1);
+    bd_sched_run_until(&b.sched, t0 + 3 * frame, NULL);
+    CHECK_EQ(c.breaks, 1);
+    CHECK_EQ(c.framing_errors, 1);
+    CHECK_EQ(bd_uart_read_byte(&c), 0);
+    CHECK_EQ(bd_uart_read_byte(&c), -1); /* the line rising is no new frame */
+    /* a 0x00 byte with its stop bit high is data, not a break */
+    bd_uart_rx_line(&c, 0);
+    bd_sched_run_until(&b.sched, t0 + 3 * frame + frame * 9 / 10, NULL);
+    bd_uart_rx_line(&c, 1);
+    bd_sched_run_until(&b.sched, t0 + 5 * frame, NULL);
+    CHECK_EQ(c.breaks, 1);
+    CHECK_EQ(bd_uart_read_byte(&c), 0);
+    bd_uart_free(&a);
+    bd_uart_free(&c);
+    bd_board_free(&b);
+}
+
 int main(void) {
     RUN(frame_timing_9600);
     RUN(frame_timing_115200_parity_stop);
     RUN(loopback_and_wire);
     RUN(inject_on_rx_pad);
     RUN(rp2_divider);
+    RUN(break_send_and_detect);
     return tap_done();
 }

@@ -47,7 +47,7 @@ a = ADC(Pin("A0"))
 pw = PWM(Pin("D9"), freq=10000, duty_u16=32768); time.sleep_ms(1); pw.deinit()
 i2c = I2C(0); i2c.readfrom_mem(0x76, 0xD0, 1); i2c.writeto_mem(0x76, 0xF4, b"\x27"); i2c.scan()
 u = UART(1, 115200, tx=Pin(4), rx=Pin(5)); u.write(b"hi"); time.sleep_ms(2); u.read()
-u0 = UART(0, 115200); u0.write(b"\x00\xff"); time.sleep_ms(2)
+u0 = UART(0, 115200); u0.write(b"\x00\xff"); time.sleep_ms(2); u0.sendbreak()
 import usb.device
 from usb.device.keyboard import KeyboardInterface, KeyCode as KC
 from usb.device.mouse import MouseInterface

@@ -15,9 +15,22 @@ BOARD_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror -W
 
 .PHONY: board-test
 
-$(BUILD)/board-tests/%: tests/board/%.c $(BOARD_SRCS) $(BOARD_HDRS)
+# The simulator is compiled once into a static library that every test links,
+# rather than once per test program (most of CI's build time otherwise).
+BOARD_LIB := $(BUILD)/board-tests/libbd.a
+BOARD_LIB_OBJS := $(patsubst src/board/%.c,$(BUILD)/board-tests/obj/%.o,$(BOARD_SRCS))
+
+$(BUILD)/board-tests/obj/%.o: src/board/%.c $(BOARD_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(BOARD_CFLAGS) -o $@ $< $(BOARD_SRCS) -lm
+	$(CC) $(BOARD_CFLAGS) -c -o $@ $<
+
+$(BOARD_LIB): $(BOARD_LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(BOARD_LIB_OBJS)
+
+$(BUILD)/board-tests/%: tests/board/%.c $(BOARD_LIB) $(BOARD_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BOARD_CFLAGS) -o $@ $< $(BOARD_LIB) -lm
 
 board-test: $(BOARD_TESTS)
 	@set -e; for t in $(BOARD_TESTS); do echo "# $$t"; $$t; done

@@ -447,7 +447,3 @@ void bd_partset_auto_name(const bd_partset_t *ps, const bd_part_type_t *t, char 
         if (!used) return;
     }
 }
-
-void bd_partset_reset(bd_partset_t *ps) {
-    for (size_t i = 0; i < ps->n; i++) bd_part_reset(ps->v[i]);
-}

@@ -217,6 +217,5 @@ bd_status_t bd_partset_add(bd_partset_t *ps, bd_part_t *p);
 bd_part_t *bd_partset_find(const bd_partset_t *ps, const char *name);
 /* The first free automatic name for kind: prefix + 1, 2, ... */
 void bd_partset_auto_name(const bd_partset_t *ps, const bd_part_type_t *t, char *buf, size_t n);
-void bd_partset_reset(bd_partset_t *ps);
 
 #endif

@@ -543,16 +543,6 @@ bd_status_t bd_pwm_enable(bd_pwm_t *p, int slice, bool on) {
     return BD_OK;
 }
 
-void bd_pwm_period(const bd_pwm_t *p, int slice, uint64_t *num_ns, uint64_t *den) {
-    const bd_pwm_regs_t *r = &p->slice[slice].live;
-    /* period = (top+1) * div_num / div_den / clk s; may not fit for 32-bit
-     * timers with large prescalers: then rounded to whole ns */
-    u128 n = ((u128)r->top + 1) * r->div_num * NS_PER_S, d = (u128)r->div_den * p->clk_hz;
-    while (n > UINT64_MAX || d > UINT64_MAX) n >>= 1, d >>= 1;
-    *num_ns = (uint64_t)n;
-    *den = (uint64_t)d;
-}
-
 /* ---- stm32 register semantics (pyb.Timer) ----------------------------- */
 
 bd_status_t bd_pwm_restart(bd_pwm_t *p, int slice) {

@@ -183,7 +183,5 @@ bd_status_t bd_pwm_on_wrap(bd_pwm_t *p, int slice, bd_pwm_wrap_fn fn, void *ctx)
 
 /* The rp2 frequency rule alone: clk, freq -> (div16, top). */
 bd_status_t bd_pwm_rp2_calc(uint64_t clk_hz, uint64_t freq, uint32_t *div16, uint32_t *top, const char **why);
-/* Exact period of the registers in effect, in ns as a fraction num/den. */
-void bd_pwm_period(const bd_pwm_t *p, int slice, uint64_t *num_ns, uint64_t *den);
 
 #endif

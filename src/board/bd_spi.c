@@ -155,13 +155,6 @@ static uint16_t word(bd_spi_t *bus, uint16_t mosi) {
     return miso;
 }
 
-void bd_spi_transfer16(bd_spi_t *bus, const uint16_t *in, uint16_t *out, size_t n, uint16_t fill) {
-    for (size_t i = 0; i < n; i++) {
-        uint16_t r = word(bus, in ? in[i] : fill);
-        if (out) out[i] = r;
-    }
-}
-
 void bd_spi_transfer(bd_spi_t *bus, const uint8_t *in, uint8_t *out, size_t n, uint8_t fill) {
     for (size_t i = 0; i < n; i++) {
         uint16_t r = word(bus, in ? in[i] : fill);

@@ -71,9 +71,8 @@ void bd_spi_free(bd_spi_t *bus); /* removes the CS listeners */
 bd_status_t bd_spi_add_device(bd_spi_t *bus, bd_spi_dev_t *dev);
 void bd_spi_remove_device(bd_spi_t *bus, bd_spi_dev_t *dev);
 
-/* Full duplex: out[i] gets the word clocked in while in[i] went out (either
+/* Full duplex: out[i] gets the byte clocked in while in[i] went out (either
  * may be NULL: MicroPython's write sends, read sends `fill`). */
-void bd_spi_transfer16(bd_spi_t *bus, const uint16_t *in, uint16_t *out, size_t n, uint16_t fill);
 void bd_spi_transfer(bd_spi_t *bus, const uint8_t *in, uint8_t *out, size_t n, uint8_t fill);
 
 #endif

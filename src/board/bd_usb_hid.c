@@ -64,8 +64,6 @@ static bd_time_t now(const bd_usb_hid_t *u) { return bd_sched_now(u->sched); }
 
 static bool itf_ok(const bd_usb_hid_t *u, int itf) { return itf >= 0 && itf < u->nitf; }
 
-const char *bd_usb_hid_itf_name(const bd_usb_hid_t *u, int itf) { return itf_ok(u, itf) ? u->itf[itf].name : "?"; }
-
 /* ------------------------------------------------------------ device side */
 
 int bd_usb_hid_add(bd_usb_hid_t *u, int kind, unsigned interval_ms) {

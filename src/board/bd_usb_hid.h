@@ -163,7 +163,4 @@ void bd_usb_hid_clear(bd_usb_hid_t *u);
  * byte; returns the number of keys. */
 int bd_usb_hid_keys(const bd_usb_hid_t *u, int itf, uint8_t keys[6], uint8_t *mods);
 
-/* The name an interface goes by in traces ("kbd"), or "?". */
-const char *bd_usb_hid_itf_name(const bd_usb_hid_t *u, int itf);
-
 #endif

@@ -313,7 +313,6 @@ bd_status_t bd_wokwi_load(bd_wokwi_t **out, const char *path, char *err, size_t 
     return st;
 }
 
-const char *bd_wokwi_file(const bd_wokwi_t *w) { return w->file; }
 const char *bd_wokwi_board_type(const bd_wokwi_t *w) { return w->mcu >= 0 ? w->parts[w->mcu].type : NULL; }
 const char *bd_wokwi_board_id(const bd_wokwi_t *w) { return w->mcu >= 0 ? w->parts[w->mcu].id : NULL; }
 

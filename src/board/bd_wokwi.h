@@ -50,7 +50,6 @@ bd_status_t bd_wokwi_parse(bd_wokwi_t **out, const char *fname, const char *text
                            size_t errlen);
 void bd_wokwi_free(bd_wokwi_t *w);
 
-const char *bd_wokwi_file(const bd_wokwi_t *w);
 /* The microcontroller part's type and id ("wokwi-pi-pico", "pico"), NULL if none. */
 const char *bd_wokwi_board_type(const bd_wokwi_t *w);
 const char *bd_wokwi_board_id(const bd_wokwi_t *w);

@@ -74,7 +74,6 @@ void mod_reset_on_reset(mod_reset_hook_t fn) {
 }
 
 bd_time_t mod_reset_boot_time(void) { return st.boot; }
-bool mod_reset_pending(void) { return st.pending != MOD_RESET_NONE; }
 
 static const char *kind_text(mod_reset_kind_t k) {
     switch (k) {

@@ -39,7 +39,6 @@ typedef enum {
 /* Records a reset (the first one wins); `wake` is when a deep sleep ends
  * (BD_TIME_NEVER: never), ignored otherwise.  Never raises. */
 void mod_reset_request(mod_reset_kind_t kind, bd_time_t wake);
-bool mod_reset_pending(void);
 /* Raises the unwinding SystemExit when a reset is pending (board runtime). */
 void mod_reset_check(void);
 /* CLI, after the script returned: true when the board was reset and the
